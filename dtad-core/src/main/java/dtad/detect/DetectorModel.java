@@ -1,0 +1,91 @@
+package dtad.detect;
+
+import dtad.InputException;
+import dtad.data.Matrix;
+import dtad.model.ModelFiles;
+import dtad.model.PayloadWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A fitted detector: immutable, safe to use from many threads, and {@link AutoCloseable} (a no-op
+ * for models that hold no native memory) so that callers use one idiom for every method.
+ *
+ * <p>{@link #score} gives higher values to more anomalous rows, for every method. The score of a row
+ * depends on the fitted state and that row only, never on the other rows of the batch. Rows are
+ * scaled with the statistics of the training rows before the method sees them.
+ */
+public abstract class DetectorModel implements AutoCloseable {
+    private final TrainingInfo info;
+    private final double[] trainingScores;
+
+    /**
+     * @param info           the scaling and provenance of the fit
+     * @param trainingScores the scores of the training rows (kept for thresholds), one per training row
+     */
+    protected DetectorModel(TrainingInfo info, double[] trainingScores) {
+        if (trainingScores.length != info.rows()) {
+            throw new IllegalArgumentException(trainingScores.length + " training scores for " + info.rows()
+                    + " training rows");
+        }
+        this.info = info;
+        this.trainingScores = trainingScores.clone();
+    }
+
+    /** The configuration that made this model. */
+    public abstract Detector<?> detector();
+
+    /** Scores raw rows: higher = more anomalous. The input is left untouched. */
+    public final double[] score(Matrix x) {
+        if (x.rows() == 0) {
+            throw new InputException("No rows to score");
+        }
+        if (x.columns() != features()) {
+            throw new InputException("The model expects " + features() + " features, the data has "
+                    + x.columns());
+        }
+        double[] scores = scoreStandardized(info.scaler().transform(x));
+        for (int i = 0; i < scores.length; i++) {
+            if (Double.isNaN(scores[i])) {
+                // A bug, not a user error: never hand out a silent NaN.
+                throw new IllegalStateException(detector().method() + " produced NaN for row " + (i + 1));
+            }
+        }
+        return scores;
+    }
+
+    /** Scores rows already scaled with the training statistics. */
+    protected abstract double[] scoreStandardized(Matrix standardized);
+
+    /** Labels rows by a threshold rule applied to their scores (1 = anomaly). */
+    public final int[] label(Matrix x, Threshold threshold) {
+        return threshold.labels(score(x), trainingScores);
+    }
+
+    /** The scores of the training rows, as computed at fit time (a copy). */
+    public final double[] trainingScores() {
+        return trainingScores.clone();
+    }
+
+    /** The number of features the model was fitted on. */
+    public final int features() {
+        return info.features();
+    }
+
+    public final TrainingInfo trainingInfo() {
+        return info;
+    }
+
+    /** Writes the model to a new directory; see {@link ModelFiles}. */
+    public final void save(Path directory) throws IOException {
+        ModelFiles.save(this, directory);
+    }
+
+    /** Writes the fitted state that is not in the configuration or {@link TrainingInfo}. */
+    public abstract void writePayloads(PayloadWriter out) throws IOException;
+
+    /** Releases native memory, if the model holds any. Scoring after close is an error. */
+    @Override
+    public void close() {
+    }
+}

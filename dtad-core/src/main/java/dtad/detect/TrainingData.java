@@ -1,0 +1,73 @@
+package dtad.detect;
+
+import dtad.InputException;
+import dtad.data.Matrix;
+import dtad.data.Standardizer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Training rows as every detector receives them: validated, standard-scaled with statistics fitted on
+ * these rows (NaN becomes the column mean), and summarised in a {@link TrainingInfo}. The one place
+ * where fitting begins, so that all detectors scale, hash and refuse bad input alike.
+ */
+public final class TrainingData {
+    private final Matrix standardized;
+    private final TrainingInfo info;
+
+    private TrainingData(Matrix standardized, TrainingInfo info) {
+        this.standardized = standardized;
+        this.info = info;
+    }
+
+    /** Validates and scales training rows; at least {@code minRows} are required. */
+    public static TrainingData of(Matrix train, int minRows) {
+        if (train.columns() == 0) {
+            throw new InputException("Training data has no feature columns");
+        }
+        if (train.rows() < minRows) {
+            throw new InputException("Too few training rows: " + train.rows() + " (at least " + minRows
+                    + " needed)");
+        }
+        Standardizer scaler = Standardizer.fit(train);
+        Matrix z = scaler.transform(train);
+        return new TrainingData(z, new TrainingInfo(scaler, train.rows(), hash(train), Instant.now()));
+    }
+
+    public static TrainingData of(Matrix train) {
+        return of(train, 2);
+    }
+
+    /** The scaled training rows: zero mean and unit (population) deviation per column. */
+    public Matrix standardized() {
+        return standardized;
+    }
+
+    public TrainingInfo info() {
+        return info;
+    }
+
+    /** SHA-256 of the shape and the values as little-endian doubles. */
+    static String hash(Matrix x) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+            buffer.putLong(x.rows()).putLong(x.columns());
+            for (double v : x.values()) {
+                if (!buffer.hasRemaining()) {
+                    sha.update(buffer.array(), 0, buffer.position());
+                    buffer.clear();
+                }
+                buffer.putDouble(v);
+            }
+            sha.update(buffer.array(), 0, buffer.position());
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dtad.method;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The type of a hyperparameter: how its {@code key=value} text is parsed and written back.
+ *
+ * @param <T> the Java type of the value
+ */
+public final class ParameterType<T> {
+    public static final ParameterType<Integer> INTEGER = new ParameterType<>("integer", text -> {
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected an integer");
+        }
+    }, String::valueOf);
+
+    public static final ParameterType<Long> LONG = new ParameterType<>("integer", text -> {
+        try {
+            return Long.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected an integer");
+        }
+    }, String::valueOf);
+
+    public static final ParameterType<Double> REAL = new ParameterType<>("real", text -> {
+        try {
+            double value = Double.parseDouble(text.trim());
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("expected a finite number");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a number");
+        }
+    }, String::valueOf);
+
+    public static final ParameterType<Boolean> BOOLEAN = new ParameterType<>("boolean", text -> {
+        switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                throw new IllegalArgumentException("expected true or false");
+        }
+    }, String::valueOf);
+
+    private final String name;
+    private final Function<String, T> parser;
+    private final Function<T, String> formatter;
+
+    private ParameterType(String name, Function<String, T> parser, Function<T, String> formatter) {
+        this.name = name;
+        this.parser = parser;
+        this.formatter = formatter;
+    }
+
+    /** A choice among an enum's constants, written in lower case (e.g. {@code mode=reference}). */
+    public static <E extends Enum<E>> ParameterType<E> choice(Class<E> type) {
+        E[] constants = type.getEnumConstants();
+        String names = Arrays.stream(constants).map(ParameterType::lower).collect(Collectors.joining("|"));
+        return new ParameterType<>(names, text -> {
+            for (E constant : constants) {
+                if (lower(constant).equals(text.trim().toLowerCase(Locale.ROOT))) {
+                    return constant;
+                }
+            }
+            throw new IllegalArgumentException("expected one of " + names);
+        }, ParameterType::lower);
+    }
+
+    private static String lower(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a value; a malformed one throws {@link IllegalArgumentException} saying what was expected. */
+    public T parse(String text) {
+        return parser.apply(text);
+    }
+
+    public String format(T value) {
+        return formatter.apply(value);
+    }
+
+    /** A short name for listings: {@code integer}, {@code real}, {@code boolean} or the choices. */
+    public String name() {
+        return name;
+    }
+}

@@ -1,0 +1,186 @@
+package dtad.detect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dtad.InputException;
+import dtad.data.Matrix;
+import dtad.method.Methods;
+import dtad.model.ModelFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract every detector keeps, as a test that each detector's test extends: output shape,
+ * determinism under a seed, a planted outlier outranks the inliers, batch independence, input left
+ * untouched, clear errors for bad input, identical scores after save and load.
+ *
+ * <p>Subclasses give a configuration small enough to fit in a moment on 200 x 5 rows.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class DetectorContract {
+    protected static final int INLIERS = 200;
+    protected static final int COLUMNS = 5;
+
+    private Matrix train;
+    private Matrix test;
+    private DetectorModel model;
+
+    /** A configuration of the detector under test, fast on 200 x 5 rows. */
+    protected abstract Detector<?> detector();
+
+    /** Fits the detector; subclasses with special set-up may override. */
+    protected DetectorModel fit(Matrix rows) {
+        return detector().fit(rows);
+    }
+
+    @BeforeAll
+    void fitOnce() {
+        train = TestData.gaussian(INLIERS, COLUMNS, 1, 0);
+        test = TestData.withPlantedOutlier(INLIERS, COLUMNS, 2);
+        model = fit(train);
+    }
+
+    @AfterAll
+    void close() {
+        model.close();
+    }
+
+    @Test
+    void givesOneFiniteScorePerRow() {
+        double[] scores = model.score(test);
+        assertEquals(test.rows(), scores.length);
+        assertTrue(Arrays.stream(scores).allMatch(Double::isFinite), "every score is finite");
+    }
+
+    @Test
+    void keepsOneTrainingScorePerTrainingRow() {
+        double[] scores = model.trainingScores();
+        assertEquals(train.rows(), scores.length);
+        assertTrue(Arrays.stream(scores).allMatch(Double::isFinite));
+    }
+
+    @Test
+    void isRegisteredUnderItsMethodName() {
+        assertEquals(detector().method(), Methods.find(detector().method()).name());
+    }
+
+    @Test
+    void plantedOutlierOutranksEveryInlier() {
+        double[] scores = model.score(test);
+        double outlier = scores[scores.length - 1];
+        for (int i = 0; i < scores.length - 1; i++) {
+            assertTrue(outlier > scores[i], "outlier " + outlier + " vs row " + i + ": " + scores[i]);
+        }
+    }
+
+    @Test
+    void sameConfigurationAndDataGiveSameScores() {
+        try (DetectorModel again = fit(train)) {
+            assertArrayEquals(model.score(test), again.score(test));
+        }
+    }
+
+    @Test
+    void scoreOfARowDoesNotDependOnTheBatch() {
+        double[] all = model.score(test);
+        int[] some = {test.rows() - 1, 3, 0, 17};
+        double[] part = model.score(test.selectRows(some));
+        for (int i = 0; i < some.length; i++) {
+            assertEquals(all[some[i]], part[i], 1e-9 * Math.max(1, Math.abs(part[i])), "row " + some[i]);
+        }
+    }
+
+    @Test
+    void leavesItsInputUntouched() {
+        double[] before = test.values().clone();
+        double[] trainBefore = train.values().clone();
+        try (DetectorModel other = fit(train)) {
+            other.score(test);
+        }
+        assertArrayEquals(before, test.values());
+        assertArrayEquals(trainBefore, train.values());
+    }
+
+    @Test
+    void scoresConcurrentlyAsItDoesAlone() throws Exception {
+        double[] expected = model.score(test);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<double[]>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> model.score(test)));
+            }
+            for (Future<double[]> result : results) {
+                assertArrayEquals(expected, result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void missingCellsScoreAsTheTrainingMean() {
+        Matrix withNaN = test.selectRows(new int[] {0, 1});
+        double[] values = withNaN.values();
+        values[1] = Double.NaN;
+        double[] scores = model.score(withNaN);
+        assertTrue(Double.isFinite(scores[0]) && Double.isFinite(scores[1]), "NaN cells never give NaN scores");
+    }
+
+    @Test
+    void refusesEmptyInput() {
+        assertThrows(InputException.class, () -> model.score(Matrix.zeros(0, COLUMNS)));
+        assertThrows(InputException.class, () -> fit(Matrix.zeros(0, COLUMNS)));
+    }
+
+    @Test
+    void refusesWrongWidthNamingBothCounts() {
+        InputException e = assertThrows(InputException.class, () -> model.score(Matrix.zeros(3, COLUMNS + 1)));
+        assertTrue(e.getMessage().contains(String.valueOf(COLUMNS)) && e.getMessage().contains(String.valueOf(COLUMNS + 1)),
+                e.getMessage());
+    }
+
+    @Test
+    void refusesInfiniteValuesNamingThePosition() {
+        Matrix bad = test.selectRows(new int[] {0, 1});
+        bad.values()[COLUMNS + 2] = Double.POSITIVE_INFINITY;
+        InputException e = assertThrows(InputException.class, () -> model.score(bad));
+        assertTrue(e.getMessage().contains("row 2") && e.getMessage().contains("column 3"), e.getMessage());
+    }
+
+    @Test
+    void refusesRaggedRows() {
+        assertThrows(IllegalArgumentException.class, () -> Matrix.of(new double[][] {{1, 2}, {3}}));
+    }
+
+    @Test
+    void savedModelLoadsAndScoresIdentically(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("model");
+        model.save(file);
+        try (DetectorModel loaded = ModelFiles.load(file)) {
+            assertEquals(model.detector(), loaded.detector());
+            assertArrayEquals(model.score(test), loaded.score(test));
+            assertArrayEquals(model.trainingScores(), loaded.trainingScores());
+        }
+    }
+
+    @Test
+    void contaminationFlagsAboutThatShareOfTrainingRows() {
+        int[] labels = new Threshold.Contamination(0.1).labels(model.trainingScores(), model.trainingScores());
+        int flagged = Arrays.stream(labels).sum();
+        assertTrue(flagged >= 10 && flagged <= 22, "flagged " + flagged + " of " + INLIERS);
+    }
+}
