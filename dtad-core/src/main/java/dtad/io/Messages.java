@@ -1,0 +1,56 @@
+package dtad.io;
+
+/** Makes text from a file safe to quote in a one-line message: control characters escaped, length capped. */
+final class Messages {
+    private static final int MAX_QUOTED = 60;
+
+    private Messages() {
+    }
+
+    /** {@code text} on one line, cut to a readable length with "..." when longer. */
+    static String clip(String text) {
+        return clip(text, MAX_QUOTED);
+    }
+
+    private static String clip(String text, int max) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), max) + 8);
+        for (int i = 0; i < text.length(); i++) {
+            if (out.length() >= max) {
+                return out.append("...").toString();
+            }
+            char c = text.charAt(i);
+            if (c == '\n') {
+                out.append("\\n");
+            } else if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\t') {
+                out.append("\\t");
+            } else if (Character.isISOControl(c)) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A message of an exception from the JDK, on one line, never empty. */
+    static String of(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : clip(message.strip(), 4 * MAX_QUOTED);
+    }
+
+    /** A number as a user would write it: {@code 2} rather than {@code 2.0}, {@code nan}, {@code inf}. */
+    static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "nan";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.valueOf((long) value);
+        }
+        return String.valueOf(value);
+    }
+}
