@@ -1,0 +1,184 @@
+package dtad.classical;
+
+import dtad.InputException;
+import dtad.data.Matrix;
+import dtad.detect.Detector;
+import dtad.detect.Progress;
+import dtad.detect.TrainingData;
+import dtad.method.Family;
+import dtad.method.Method;
+import dtad.method.ParameterTable;
+import dtad.method.ParameterType;
+
+/**
+ * PCA outlier detection as PyOD's {@code PCA} computes it with its defaults (standardize, all
+ * components, {@code weighted=True}).
+ *
+ * <p>Fitting: the standardized training rows are centred and the eigenvectors {@code v_k} of their
+ * covariance found (scikit-learn's {@code PCA}, {@code n_components = min(n, d)}), each with the sign
+ * scikit-learn's {@code svd_flip} gives it (up to version 1.4: the training row with the largest
+ * absolute projection on {@code v_k} projects positively); its weight is its explained-variance ratio
+ * {@code w_k = lambda_k / sum(lambda)}.
+ *
+ * <p>Scoring, verified against PyOD's {@code decision_function},
+ * {@code np.sum(cdist(X, selected_components_) / selected_w_components_, axis=1)}: {@code cdist}
+ * measures the Euclidean distance from the (standardized, uncentred) row {@code x} to each unit
+ * component vector {@code v_k} as a point, not the projection of {@code x} on it, so the score is
+ * <pre>  score(x) = sum_k ||x - v_k|| / w_k = sum_k sqrt(||x||^2 - 2 x.v_k + 1) / w_k</pre>
+ * over the {@code components} components of least variance (all by default). Components of small
+ * variance dominate, and for them the score grows with the norm of {@code x} and falls with its
+ * projection on {@code +v_k}. Scores are positive; higher is more anomalous. Deterministic.
+ *
+ * <p>A component of (numerically) zero variance, from a constant feature or fewer rows than
+ * features, would divide by zero; its ratio is raised to {@value PCAModel#MIN_RATIO}, so it weighs
+ * heavily but finitely (scikit-learn's SVD gives such components ratios around 1e-32 instead, equally
+ * noise).
+ *
+ * <p>Reference: M.-L. Shyu, S.-C. Chen, K. Sarinnapakorn, L. Chang, "A Novel Anomaly Detection Scheme
+ * Based on Principal Component Classifier", ICDM Foundation and New Direction of Data Mining Workshop,
+ * 2003 (no DOI); the scoring above is PyOD's (Zhao et al., JMLR 20(96), 2019).
+ *
+ * @param components the number of least-variance components that score, or 0 for all
+ * @param weighted   whether each distance is divided by the component's explained-variance ratio
+ */
+public record PCA(int components, boolean weighted) implements Detector<PCAModel> {
+    public static final Method<PCA> METHOD = new Method<>("PCA", Family.CLASSICAL,
+            "principal component analysis: distances to the component vectors weighted by inverse explained variance",
+            "Shyu et al., A Novel Anomaly Detection Scheme Based on Principal Component Classifier, ICDM workshop 2003; "
+                    + "scoring as PyOD (Zhao et al., JMLR 20(96), 2019)",
+            ParameterTable.<PCA>builder()
+                    .add("components", ParameterType.INTEGER, 0, ">= 0 (0 = all)",
+                            "number of least-variance components that score", PCA::components)
+                    .add("weighted", ParameterType.BOOLEAN, true, "true|false",
+                            "divide each distance by the component's explained-variance ratio", PCA::weighted)
+                    .build(v -> new PCA(v.integer("components"), v.bool("weighted"))),
+            PCAModel::load);
+
+    public PCA {
+        if (components < 0) {
+            throw new IllegalArgumentException("Invalid number of components: " + components + " (0 = all, or more)");
+        }
+    }
+
+    /** PyOD's defaults: all components, weighted. */
+    public PCA() {
+        this(0, true);
+    }
+
+    @Override
+    public String method() {
+        return METHOD.name();
+    }
+
+    @Override
+    public PCAModel fit(Matrix train, Progress progress) {
+        TrainingData data = TrainingData.of(train);
+        Matrix z = data.standardized();
+        int n = z.rows();
+        int d = z.columns();
+        int available = Math.min(n, d);
+        if (components > available) {
+            throw new InputException("PCA: components = " + components + " exceeds the " + available
+                    + " components of " + n + " rows x " + d + " features");
+        }
+        double[] centred = centred(z);
+        double[] covariance = covariance(centred, n, d);
+        double total = 0;
+        for (int j = 0; j < d; j++) {
+            total += covariance[j * d + j];
+        }
+        SymmetricEigen eigen = SymmetricEigen.of(covariance, d);
+        double[] lambda = eigen.values();
+        int selected = components == 0 ? available : components;
+        // scikit-learn keeps min(n, d) components, largest first; PyOD scores with the last `selected`.
+        double[] vectors = new double[selected * d];
+        double[] ratios = new double[selected];
+        for (int s = 0; s < selected; s++) {
+            int rank = available - selected + s; // position in descending order
+            int index = d - 1 - rank;            // position in ascending order
+            double[] v = eigen.vector(index);
+            if (signOfLargestProjection(centred, n, d, v) < 0) {
+                for (int j = 0; j < d; j++) {
+                    v[j] = -v[j];
+                }
+            }
+            System.arraycopy(v, 0, vectors, s * d, d);
+            ratios[s] = total > 0 ? Math.max(lambda[index], 0) / total : 0;
+        }
+        return PCAModel.create(this, data.info(), Matrix.wrap(selected, d, vectors), ratios, z);
+    }
+
+    private static double[] centred(Matrix z) {
+        int n = z.rows();
+        int d = z.columns();
+        double[] v = z.values();
+        double[] mean = new double[d];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += v[r * d + j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        double[] out = new double[v.length];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < d; j++) {
+                out[r * d + j] = v[r * d + j] - mean[j];
+            }
+        }
+        return out;
+    }
+
+    /** {@code X^T X / (n - 1)} of centred rows, the upper triangle computed in parallel by rows of the result. */
+    private static double[] covariance(double[] x, int n, int d) {
+        double[] c = new double[d * d];
+        double divisor = Math.max(1, n - 1);
+        // Transposed copy: column j of x becomes a contiguous array.
+        double[][] columns = new double[d][n];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < d; j++) {
+                columns[j][r] = x[r * d + j];
+            }
+        }
+        RowBlocks.run(d, (long) n * d / 2, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                double[] a = columns[i];
+                for (int j = i; j < d; j++) {
+                    double[] b = columns[j];
+                    double sum = 0;
+                    for (int r = 0; r < n; r++) {
+                        sum += a[r] * b[r];
+                    }
+                    c[i * d + j] = sum / divisor;
+                }
+            }
+        });
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < i; j++) {
+                c[i * d + j] = c[j * d + i];
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The sign of the projection of largest magnitude among the training rows (the first such row on a
+     * tie), as scikit-learn's {@code svd_flip} on {@code U} decides it.
+     */
+    private static int signOfLargestProjection(double[] x, int n, int d, double[] v) {
+        double largest = -1;
+        double chosen = 0;
+        for (int r = 0; r < n; r++) {
+            double p = 0;
+            for (int j = 0; j < d; j++) {
+                p += x[r * d + j] * v[j];
+            }
+            if (Math.abs(p) > largest) {
+                largest = Math.abs(p);
+                chosen = p;
+            }
+        }
+        return chosen < 0 ? -1 : 1;
+    }
+}

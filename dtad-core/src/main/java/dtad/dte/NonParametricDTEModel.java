@@ -1,0 +1,129 @@
+package dtad.dte;
+
+import dtad.InputException;
+import dtad.data.Matrix;
+import dtad.detect.DetectorModel;
+import dtad.detect.PosteriorModel;
+import dtad.detect.TrainingData;
+import dtad.detect.TrainingInfo;
+import dtad.model.PayloadReader;
+import dtad.model.PayloadWriter;
+import dtad.neighbors.KnnSearch;
+import dtad.neighbors.Neighbors;
+import java.io.IOException;
+
+/**
+ * A fitted {@link NonParametricDTE}: the standardized training rows, searched exactly for the
+ * {@code k} nearest to each scored row; the mean of their squared distances gives the posterior over
+ * diffusion steps ({@link TimePosterior}), whose mode or mean is the score. The whole posterior of a
+ * row is available as {@link #posterior}, labelled {@code t0 .. t(T-1)}.
+ *
+ * <p>Payload: {@code train}, the standardized training rows.
+ */
+public final class NonParametricDTEModel extends DetectorModel implements PosteriorModel {
+    private final NonParametricDTE detector;
+    private final Matrix train;
+    private final TimePosterior posterior;
+
+    private NonParametricDTEModel(NonParametricDTE detector, TrainingInfo info, double[] trainingScores,
+                                  Matrix train, TimePosterior posterior) {
+        super(info, trainingScores);
+        this.detector = detector;
+        this.train = train;
+        this.posterior = posterior;
+    }
+
+    static NonParametricDTEModel fit(NonParametricDTE detector, TrainingData data) {
+        Matrix train = data.standardized();
+        TimePosterior posterior = new TimePosterior(detector.schedule(), train.columns());
+        double[] distances = meanSquaredDistances(KnnSearch.of(detector.k()).searchExcludingSelf(train));
+        return new NonParametricDTEModel(detector, data.info(), scores(detector, posterior, distances), train,
+                posterior);
+    }
+
+    static NonParametricDTEModel load(NonParametricDTE detector, TrainingInfo info, double[] trainingScores,
+                                      PayloadReader payloads) throws IOException {
+        Matrix train = payloads.matrix("train");
+        if (train.rows() != info.rows() || train.columns() != info.features()) {
+            throw new IllegalArgumentException("train is " + train.rows() + " x " + train.columns() + ", expected "
+                    + info.rows() + " x " + info.features());
+        }
+        if (detector.k() > train.rows()) {
+            throw new IllegalArgumentException("k = " + detector.k() + " but only " + train.rows() + " training rows");
+        }
+        return new NonParametricDTEModel(detector, info, trainingScores, train,
+                new TimePosterior(detector.schedule(), train.columns()));
+    }
+
+    @Override
+    public NonParametricDTE detector() {
+        return detector;
+    }
+
+    @Override
+    protected double[] scoreStandardized(Matrix standardized) {
+        return scores(detector, posterior, meanSquaredDistances(standardized));
+    }
+
+    /** {@code t0}, {@code t1}, ... {@code t(T-1)}. */
+    @Override
+    public String[] posteriorLabels() {
+        String[] labels = new String[detector.steps()];
+        for (int t = 0; t < labels.length; t++) {
+            labels[t] = "t" + t;
+        }
+        return labels;
+    }
+
+    /** {@code p(t | x)} for t = 0..T-1, one row per input row (raw rows, scaled inside); each row sums to 1. */
+    @Override
+    public Matrix posterior(Matrix x) {
+        if (x.rows() == 0) {
+            throw new InputException("No rows to score");
+        }
+        double[] distances = meanSquaredDistances(trainingInfo().scaler().transform(x));
+        int steps = posterior.steps();
+        double[] out = new double[Math.multiplyExact(distances.length, steps)];
+        for (int i = 0; i < distances.length; i++) {
+            posterior.probabilities(distances[i], out, i * steps);
+        }
+        return Matrix.wrap(distances.length, steps, out);
+    }
+
+    /**
+     * The mean squared distance from each scaled row to its {@code k} nearest training rows: the
+     * statistic the posterior depends on (the scale of the inverse-gamma density is half of it).
+     */
+    private double[] meanSquaredDistances(Matrix standardized) {
+        return meanSquaredDistances(KnnSearch.of(detector.k()).search(standardized, train));
+    }
+
+    @Override
+    public void writePayloads(PayloadWriter out) throws IOException {
+        out.matrix("train", train);
+    }
+
+    private static double[] meanSquaredDistances(Neighbors neighbors) {
+        int k = neighbors.k();
+        double[] out = new double[neighbors.rows()];
+        for (int i = 0; i < out.length; i++) {
+            double sum = 0;
+            for (int r = 0; r < k; r++) {
+                sum += neighbors.squaredDistance(i, r);
+            }
+            out[i] = sum / k;
+        }
+        return out;
+    }
+
+    private static double[] scores(NonParametricDTE detector, TimePosterior posterior, double[] distances) {
+        double[] out = new double[distances.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = switch (detector.score()) {
+                case MODE -> posterior.mode(distances[i]);
+                case MEAN -> posterior.mean(distances[i]);
+            };
+        }
+        return out;
+    }
+}
