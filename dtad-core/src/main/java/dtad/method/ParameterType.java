@@ -1,6 +1,8 @@
 package dtad.method;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,6 +51,28 @@ public final class ParameterType<T> {
                 throw new IllegalArgumentException("expected true or false");
         }
     }, String::valueOf);
+
+    /**
+     * A non-empty list of positive integers written with commas, e.g. the hidden layer widths
+     * {@code 256,512,256}; the value is an unmodifiable list.
+     */
+    public static final ParameterType<List<Integer>> POSITIVE_INTEGERS = new ParameterType<>("integers", text -> {
+        String[] parts = text.trim().split("\\s*,\\s*", -1);
+        List<Integer> values = new ArrayList<>(parts.length);
+        for (String part : parts) {
+            int value;
+            try {
+                value = Integer.parseInt(part);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected positive integers separated by commas");
+            }
+            if (value < 1) {
+                throw new IllegalArgumentException("expected positive integers separated by commas");
+            }
+            values.add(value);
+        }
+        return List.copyOf(values);
+    }, values -> values.stream().map(String::valueOf).collect(Collectors.joining(",")));
 
     private final String name;
     private final Function<String, T> parser;

@@ -1,5 +1,6 @@
 package dtad.method;
 
+import java.util.List;
 import java.util.Map;
 
 /** Typed values of a method's parameters, handed to the function that builds its configuration. */
@@ -24,6 +25,12 @@ public final class ParameterValues {
 
     public boolean bool(String key) {
         return (Boolean) require(key);
+    }
+
+    /** A list of integers, as {@link ParameterType#POSITIVE_INTEGERS} parses it. */
+    @SuppressWarnings("unchecked")
+    public List<Integer> integers(String key) {
+        return (List<Integer>) require(key);
     }
 
     public <E extends Enum<E>> E choice(String key, Class<E> type) {

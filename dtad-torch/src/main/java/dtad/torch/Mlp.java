@@ -1,0 +1,111 @@
+package dtad.torch;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import java.util.List;
+
+/**
+ * The multilayer perceptron of the DTE reference implementation (Livernoche et al., 2024,
+ * {@code diffusion/dte.py}, class {@code MLP}): linear layers {@code inputs -> hidden[0] -> ... ->
+ * hidden[k-1] -> outputs}, a ReLU after every hidden layer, and dropout after every hidden layer but
+ * the first. The output is linear (no softmax: the model that uses the network decides what its output
+ * means). Parameters are initialised as PyTorch's {@code nn.Linear}: weights and biases uniform in
+ * {@code +-1/sqrt(fanIn)}; weights are stored {@code [out, in]} as there. Dropout is inverted dropout
+ * as {@code torch.nn.Dropout} (kept activations scaled by {@code 1/(1-p)}), with masks drawn by
+ * {@link StepRandom}.
+ */
+public final class Mlp implements Network {
+    private final int inputs;
+    private final List<Integer> hidden;
+    private final int outputs;
+    private final double dropout;
+    private final ParameterLayout layout;
+
+    /**
+     * @param inputs  features per row
+     * @param hidden  widths of the hidden layers (at least one)
+     * @param outputs width of the output layer
+     * @param dropout dropout probability after hidden layers 2..k, in {@code [0, 1)}
+     */
+    public Mlp(int inputs, List<Integer> hidden, int outputs, double dropout) {
+        if (inputs < 1) {
+            throw new IllegalArgumentException("Invalid number of inputs: " + inputs);
+        }
+        if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h == null || h < 1)) {
+            throw new IllegalArgumentException("Invalid hidden layer widths: " + hidden);
+        }
+        if (outputs < 1) {
+            throw new IllegalArgumentException("Invalid number of outputs: " + outputs);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("Invalid dropout probability: " + dropout);
+        }
+        this.inputs = inputs;
+        this.hidden = List.copyOf(hidden);
+        this.outputs = outputs;
+        this.dropout = dropout;
+        ParameterLayout.Builder builder = ParameterLayout.builder();
+        int in = inputs;
+        for (int i = 0; i <= this.hidden.size(); i++) {
+            int out = i < this.hidden.size() ? this.hidden.get(i) : outputs;
+            ParameterLayout.Init init = ParameterLayout.Init.linearDefault(in);
+            builder.add("layer" + i + ".weight", init, out, in);
+            builder.add("layer" + i + ".bias", init, out);
+            in = out;
+        }
+        this.layout = builder.build();
+    }
+
+    /** Makes the network for a number of input features (known only when the data arrive). */
+    @FunctionalInterface
+    public interface Factory {
+        Mlp create(int inputs);
+    }
+
+    @Override
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public NDArray forward(NDList weights, NDArray input) {
+        return forward(weights, input, null);
+    }
+
+    @Override
+    public NDArray forwardTraining(NDList weights, NDArray input, StepRandom random) {
+        return forward(weights, input, random);
+    }
+
+    /** The forward pass; {@code random == null} means no dropout. */
+    private NDArray forward(NDList weights, NDArray input, StepRandom random) {
+        NDArray x = input;
+        int layers = hidden.size() + 1;
+        for (int i = 0; i < layers; i++) {
+            x = x.getNDArrayInternal().linear(x, weights.get(2 * i), weights.get(2 * i + 1)).singletonOrThrow();
+            if (i < layers - 1) {
+                x = x.getNDArrayInternal().relu();
+                if (i > 0 && random != null && dropout > 0) {
+                    x = x.mul(random.dropoutMask(x.getShape().get(0), x.getShape().get(1), dropout));
+                }
+            }
+        }
+        return x;
+    }
+
+    public int inputs() {
+        return inputs;
+    }
+
+    public List<Integer> hidden() {
+        return hidden;
+    }
+
+    public int outputs() {
+        return outputs;
+    }
+
+    public double dropout() {
+        return dropout;
+    }
+}

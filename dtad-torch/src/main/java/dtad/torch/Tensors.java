@@ -1,0 +1,53 @@
+package dtad.torch;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dtad.data.Matrix;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+
+/**
+ * Java values into new tensors, each copied once straight into the tensor's native memory (DJL's own
+ * {@code create(float[])} copies twice, through a temporary direct buffer).
+ */
+public final class Tensors {
+    private Tensors() {
+    }
+
+    /** A float32 tensor of {@code shape} in {@code manager} holding {@code values}. */
+    public static NDArray floats(NDManager manager, float[] values, Shape shape) {
+        NDArray array = manager.create(shape, DataType.FLOAT32);
+        FloatBuffer target = array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        if (target.remaining() != values.length) {
+            array.close();
+            throw new IllegalArgumentException(values.length + " values for shape " + shape);
+        }
+        target.put(values);
+        return array;
+    }
+
+    /** An int64 tensor of {@code shape} in {@code manager} holding {@code values}. */
+    public static NDArray longs(NDManager manager, long[] values, Shape shape) {
+        NDArray array = manager.create(shape, DataType.INT64);
+        LongBuffer target = array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asLongBuffer();
+        if (target.remaining() != values.length) {
+            array.close();
+            throw new IllegalArgumentException(values.length + " values for shape " + shape);
+        }
+        target.put(values);
+        return array;
+    }
+
+    /** Rows as one float32 tensor {@code [rows, columns]}. */
+    public static NDArray rows(NDManager manager, Matrix rows) {
+        double[] values = rows.values();
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return floats(manager, floats, new Shape(rows.rows(), rows.columns()));
+    }
+}

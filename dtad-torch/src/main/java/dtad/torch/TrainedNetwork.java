@@ -1,0 +1,121 @@
+package dtad.torch;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dtad.data.Matrix;
+import java.util.stream.IntStream;
+
+/**
+ * A trained network ready to score: its own native manager holding the parameters (no gradients),
+ * and the batched evaluation every network model uses. Thread-safe: parameters are only read, and
+ * each block works in its own sub-manager, so memory stays flat however many rows are scored.
+ *
+ * <p><b>Batch independence.</b> Matrix products on the CPU do not round alike for every number of rows
+ * (with MKL, a product of 1 to 3 rows takes another kernel than a product of more rows, and the last
+ * bits of a row's output change). So rows always go through the network in blocks of exactly
+ * {@value #BLOCK} rows, the last block padded with zeros: a row then gets the same bits whatever else
+ * is scored with it, as the detector contract requires.
+ *
+ * <p><b>Speed.</b> Blocks are independent, so they run in parallel on the common fork-join pool (each
+ * with PyTorch's one intra-op thread); the result does not depend on the number of threads.
+ *
+ * <p>Closing releases the native memory; using a closed network is an {@link IllegalStateException}.
+ */
+public final class TrainedNetwork implements AutoCloseable {
+    /** Rows per block: big enough for fast matrix products, small enough to pad a few rows cheaply. */
+    public static final int BLOCK = 256;
+
+    private final NDManager manager;
+    private final Network network;
+    private final ParameterVector parameters;
+    private final NDList weights;
+
+    /** Takes ownership of {@code manager}, which holds {@code parameters}. */
+    public TrainedNetwork(NDManager manager, Network network, ParameterVector parameters) {
+        this.manager = manager;
+        this.network = network;
+        this.parameters = parameters;
+        this.weights = parameters.tensors();
+    }
+
+    /** A network with parameters read from a model file payload, in a new manager. */
+    public static TrainedNetwork load(Network network, byte[] parameterBytes) {
+        NDManager manager = TorchEngine.newManager();
+        try {
+            return new TrainedNetwork(manager, network, ParameterVector.fromBytes(manager, network.layout(),
+                    parameterBytes));
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** What a model computes from the network for a batch of rows: {@code [rows]} or {@code [rows, k]}. */
+    @FunctionalInterface
+    public interface Head {
+        NDArray apply(Network network, NDList weights, NDArray rows);
+    }
+
+    /** One value per row: {@code head} must give {@code [rows]} or {@code [rows, 1]}. */
+    public double[] evaluate(Matrix rows, Head head) {
+        return evaluate(rows, 1, head).values();
+    }
+
+    /** {@code width} values per row: {@code head} gives {@code [rows, width]} (or {@code [rows]} if 1). */
+    public Matrix evaluate(Matrix rows, int width, Head head) {
+        requireOpen();
+        double[] out = new double[Math.multiplyExact(rows.rows(), width)];
+        int blocks = (rows.rows() + BLOCK - 1) / BLOCK;
+        IntStream.range(0, blocks).parallel().forEach(b -> evaluateBlock(rows, b * BLOCK, width, head, out));
+        return Matrix.wrap(rows.rows(), width, out);
+    }
+
+    private void evaluateBlock(Matrix rows, int from, int width, Head head, double[] out) {
+        int to = Math.min(rows.rows(), from + BLOCK);
+        int d = rows.columns();
+        float[] block = new float[BLOCK * d];
+        double[] values = rows.values();
+        for (int i = from * d, j = 0; i < to * d; i++, j++) {
+            block[j] = (float) values[i];
+        }
+        try (NDManager manager = this.manager.newSubManager()) {
+            NDArray y = head.apply(network, weights, Tensors.floats(manager, block, new Shape(BLOCK, d)));
+            if (y.size() != (long) BLOCK * width) {
+                throw new IllegalStateException("The network head gave shape " + y.getShape() + " for "
+                        + BLOCK + " rows of width " + width);
+            }
+            float[] result = y.toFloatArray();
+            for (int i = 0, n = (to - from) * width; i < n; i++) {
+                out[from * width + i] = result[i];
+            }
+        }
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    /** The parameters as model file bytes (see {@link ParameterVector#toBytes}). */
+    public byte[] parameterBytes() {
+        requireOpen();
+        return parameters.toBytes();
+    }
+
+    /** The number of native arrays this network holds (for leak checks). */
+    public int nativeArrays() {
+        return manager.getManagedArrays().size();
+    }
+
+    private void requireOpen() {
+        if (!manager.isOpen()) {
+            throw new IllegalStateException("The model is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

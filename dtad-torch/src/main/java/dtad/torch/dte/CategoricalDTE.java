@@ -1,0 +1,153 @@
+package dtad.torch.dte;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import dtad.data.Matrix;
+import dtad.detect.Detector;
+import dtad.detect.Progress;
+import dtad.diffusion.NoiseSchedule;
+import dtad.method.Family;
+import dtad.method.Method;
+import dtad.method.ParameterTable;
+import dtad.method.ParameterType;
+import dtad.torch.Mlp;
+import dtad.torch.NetworkParameters;
+import dtad.torch.Objective;
+import dtad.torch.TrainingSettings;
+import java.util.List;
+
+/**
+ * DTE-C, the categorical Diffusion Time Estimator (Livernoche et al., ICLR 2024): rows are noised
+ * with variance-only diffusion ({@code x_t = x_0 + sqrt(sigma2_t) eps}, {@code t} uniform in
+ * {@code 0..T-1}) and an MLP learns to classify the noised row into one of {@code bins} equal bins of
+ * the diffusion time, {@code bin(t) = clamp(floor(t * bins / T), 0, bins - 1)}. The score of a row is
+ * the expected bin under the network's softmax, {@code sum_k k p_k} (in {@code [0, bins - 1]}): a row
+ * far from the training data looks like one diffused for a long time. Higher = more anomalous.
+ *
+ * <p>Reference defaults ({@code diffusion/dte.py}, {@code DTECategorical}): T = 400, 7 bins, MLP
+ * 256-512-256 with dropout 0.5, 400 epochs of batch 64, Adam lr 1e-4 with L2 weight decay 5e-4.
+ *
+ * @param steps    diffusion steps T
+ * @param bins     number of time bins (classes), 2..T
+ * @param loss     which cross-entropy to train with, see {@link Loss}
+ * @param hidden   MLP hidden layer widths
+ * @param dropout  dropout probability after each hidden layer but the first
+ * @param training epochs, batch, learning rate, weight decay and seed
+ */
+public record CategoricalDTE(int steps, int bins, Loss loss, List<Integer> hidden, double dropout,
+                             TrainingSettings training) implements Detector<CategoricalDTEModel> {
+
+    /** The training loss. */
+    public enum Loss {
+        /**
+         * As the reference: the network ends in a softmax and PyTorch's {@code CrossEntropyLoss} (which
+         * applies log-softmax itself) is taken of those probabilities, so the softmax is applied twice.
+         * This is what the published figures were made with.
+         */
+        REFERENCE {
+            @Override
+            NDArray apply(NDArray logits, NDArray bins) {
+                return crossEntropy(logits.softmax(1), bins);
+            }
+        },
+        /** Ordinary cross-entropy on the logits. */
+        STANDARD {
+            @Override
+            NDArray apply(NDArray logits, NDArray bins) {
+                return crossEntropy(logits, bins);
+            }
+        };
+
+        /**
+         * The mean loss of a batch.
+         *
+         * @param logits the network's output, {@code [rows, bins]}
+         * @param bins   the target bin of each row, {@code [rows, 1]} int64
+         */
+        abstract NDArray apply(NDArray logits, NDArray bins);
+
+        /** {@code mean_i -log_softmax(scores_i)[target_i]}, as {@code torch.nn.CrossEntropyLoss}. */
+        static NDArray crossEntropy(NDArray scores, NDArray targets) {
+            return scores.logSoftmax(1).gather(targets, 1).mean().neg();
+        }
+    }
+
+    public static final Method<CategoricalDTE> METHOD = new Method<>("DTE-C", Family.DIFFUSION_TIME,
+            "Diffusion time estimation with a classifier of binned diffusion times (score: expected bin)",
+            DiffusionTimeEstimation.REFERENCE, NetworkParameters.addTraining(NetworkParameters.addMlp(
+                    ParameterTable.<CategoricalDTE>builder()
+                            .add("steps", ParameterType.INTEGER, DiffusionTimeEstimation.STEPS, ">= 2",
+                                    "diffusion steps T", CategoricalDTE::steps)
+                            .add("bins", ParameterType.INTEGER, 7, "2..steps", "number of diffusion time bins",
+                                    CategoricalDTE::bins)
+                            .add("loss", ParameterType.choice(Loss.class), Loss.REFERENCE,
+                                    "reference|standard",
+                                    "reference: cross-entropy of the softmax output as published (softmax twice); "
+                                            + "standard: cross-entropy of the logits", CategoricalDTE::loss),
+                    DiffusionTimeEstimation.HIDDEN, DiffusionTimeEstimation.DROPOUT, CategoricalDTE::hidden,
+                    CategoricalDTE::dropout), DiffusionTimeEstimation.TRAINING, CategoricalDTE::training)
+                    .build(v -> new CategoricalDTE(v.integer("steps"), v.integer("bins"),
+                            v.choice("loss", Loss.class), v.integers("hidden"), v.real("dropout"),
+                            NetworkParameters.training(v))),
+            CategoricalDTEModel::load);
+
+    public CategoricalDTE {
+        DiffusionTimeEstimation.requireSteps(steps);
+        if (bins < 2 || bins > steps) {
+            throw new IllegalArgumentException("Invalid number of bins: " + bins + " (must be in 2.." + steps + ")");
+        }
+        if (loss == null) {
+            throw new IllegalArgumentException("Missing loss");
+        }
+        hidden = DiffusionTimeEstimation.requireHidden(hidden);
+        DiffusionTimeEstimation.requireDropout(dropout);
+        if (training == null) {
+            throw new IllegalArgumentException("Missing training settings");
+        }
+    }
+
+    /** The reference configuration. */
+    public static CategoricalDTE defaults() {
+        return METHOD.defaults();
+    }
+
+    @Override
+    public String method() {
+        return METHOD.name();
+    }
+
+    /** The network for {@code features} inputs: one output (logit) per bin. */
+    public Mlp network(int features) {
+        return new Mlp(features, hidden, bins, dropout);
+    }
+
+    /** The bin of each diffusion time: {@code clamp(floor(t * bins / T), 0, bins - 1)}. */
+    public long[] binOfTime() {
+        long[] out = new long[steps];
+        for (int t = 0; t < steps; t++) {
+            out[t] = Math.min(bins - 1, Math.max(0, (long) t * bins / steps));
+        }
+        return out;
+    }
+
+    @Override
+    public CategoricalDTEModel fit(Matrix train, Progress progress) {
+        return DiffusionTimeEstimation.fit(train, progress, training, this::network, objective(),
+                (data, network) -> CategoricalDTEModel.fitted(this, data, network));
+    }
+
+    private Objective.Factory objective() {
+        VarianceNoising noising = new VarianceNoising(NoiseSchedule.linear(steps));
+        long[] binOf = binOfTime();
+        return fitManager -> (network, weights, batch, random) -> {
+            VarianceNoising.Noised noised = noising.noise(batch, random);
+            int[] times = noised.times();
+            long[] targets = new long[times.length];
+            for (int i = 0; i < times.length; i++) {
+                targets[i] = binOf[times[i]];
+            }
+            NDArray logits = network.forwardTraining(weights, noised.rows(), random);
+            return loss.apply(logits, random.longs(new Shape(times.length, 1), targets));
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package dtad.torch.dte;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dtad.InputException;
+import dtad.data.Matrix;
+import dtad.detect.PosteriorModel;
+import dtad.detect.TrainingData;
+import dtad.detect.TrainingInfo;
+import dtad.model.PayloadReader;
+import dtad.torch.Network;
+import dtad.torch.NetworkModel;
+import dtad.torch.TrainedNetwork;
+import java.io.IOException;
+
+/**
+ * A fitted DTE-C: scores a row by the expected diffusion-time bin {@code sum_k k p_k} of the
+ * network's softmax (no dropout), and hands out the per-bin probabilities as its posterior.
+ */
+public final class CategoricalDTEModel extends NetworkModel implements PosteriorModel {
+    private final CategoricalDTE detector;
+
+    private CategoricalDTEModel(CategoricalDTE detector, TrainingInfo info, double[] trainingScores,
+                                TrainedNetwork network) {
+        super(info, trainingScores, network);
+        this.detector = detector;
+    }
+
+    static CategoricalDTEModel fitted(CategoricalDTE detector, TrainingData data, TrainedNetwork network) {
+        return new CategoricalDTEModel(detector, data.info(), network.evaluate(data.standardized(),
+                CategoricalDTEModel::expectedBin), network);
+    }
+
+    /** Rebuilds a model from its model file. */
+    public static CategoricalDTEModel load(CategoricalDTE detector, TrainingInfo info, double[] trainingScores,
+                                           PayloadReader payloads) throws IOException {
+        TrainedNetwork network = TrainedNetwork.load(detector.network(info.features()), readParameters(payloads));
+        return new CategoricalDTEModel(detector, info, trainingScores, network);
+    }
+
+    @Override
+    public CategoricalDTE detector() {
+        return detector;
+    }
+
+    @Override
+    protected double[] scoreStandardized(Matrix standardized) {
+        return network().evaluate(standardized, CategoricalDTEModel::expectedBin);
+    }
+
+    @Override
+    public String[] posteriorLabels() {
+        String[] labels = new String[detector.bins()];
+        for (int k = 0; k < labels.length; k++) {
+            labels[k] = "bin" + k;
+        }
+        return labels;
+    }
+
+    /** The probability of each time bin, one row per input row (raw rows, scaled inside). */
+    @Override
+    public Matrix posterior(Matrix x) {
+        if (x.rows() == 0) {
+            throw new InputException("No rows to score");
+        }
+        Matrix standardized = trainingInfo().scaler().transform(x);
+        return network().evaluate(standardized, detector.bins(),
+                (network, weights, rows) -> probabilities(network, weights, rows));
+    }
+
+    private static NDArray probabilities(Network network, NDList weights, NDArray rows) {
+        return network.forward(weights, rows).softmax(1);
+    }
+
+    /** {@code sum_k k p_k} per row. */
+    static NDArray expectedBin(Network network, NDList weights, NDArray rows) {
+        NDArray p = probabilities(network, weights, rows);
+        long bins = p.getShape().get(1);
+        NDArray k = rows.getManager().arange(0, bins, 1, DataType.FLOAT32).reshape(new Shape(bins, 1));
+        return p.matMul(k);
+    }
+}

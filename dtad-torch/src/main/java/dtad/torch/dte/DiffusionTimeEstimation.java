@@ -1,0 +1,75 @@
+package dtad.torch.dte;
+
+import dtad.data.Matrix;
+import dtad.detect.Progress;
+import dtad.detect.TrainingData;
+import dtad.torch.Mlp;
+import dtad.torch.Objective;
+import dtad.torch.StoppingRule;
+import dtad.torch.TrainedNetwork;
+import dtad.torch.TrainingLoop;
+import dtad.torch.TrainingSettings;
+import java.util.List;
+
+/**
+ * What the three DTE networks share: the reference, the reference defaults, the checks of the
+ * shared hyperparameters and the fit itself (scale, train the MLP, hand it to the model).
+ */
+final class DiffusionTimeEstimation {
+    static final String REFERENCE = "Livernoche, Jain, Hezaveh, Ravanbakhsh. On Diffusion Modeling for Anomaly "
+            + "Detection. ICLR 2024. arXiv:2305.18593";
+    /** The reference's diffusion steps T. */
+    static final int STEPS = 400;
+    /** The reference's hidden layer widths. */
+    static final List<Integer> HIDDEN = List.of(256, 512, 256);
+    /** The reference's dropout probability. */
+    static final double DROPOUT = 0.5;
+    /** The reference's training: 400 epochs, batch 64, Adam lr 1e-4, weight decay 5e-4. */
+    static final TrainingSettings TRAINING = new TrainingSettings(400, 64, 1e-4, 5e-4, 0);
+
+    private DiffusionTimeEstimation() {
+    }
+
+    static void requireSteps(int steps) {
+        if (steps < 2) {
+            throw new IllegalArgumentException("Invalid number of diffusion steps: " + steps + " (at least 2)");
+        }
+    }
+
+    static List<Integer> requireHidden(List<Integer> hidden) {
+        if (hidden == null || hidden.isEmpty() || hidden.stream().anyMatch(h -> h == null || h < 1)) {
+            throw new IllegalArgumentException("Invalid hidden layer widths: " + hidden + " (at least one, each >= 1)");
+        }
+        return List.copyOf(hidden);
+    }
+
+    static void requireDropout(double dropout) {
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("Invalid dropout probability: " + dropout + " (must be in [0, 1))");
+        }
+    }
+
+    /** A fitted model made from the scaled training data and the trained network. */
+    @FunctionalInterface
+    interface ModelMaker<M> {
+        M make(TrainingData data, TrainedNetwork network);
+    }
+
+    /**
+     * Scales the rows, trains the network and makes the model; the network's native memory is
+     * released if anything fails before the model owns it.
+     */
+    static <M> M fit(Matrix train, Progress progress, TrainingSettings training, Mlp.Factory network,
+                     Objective.Factory objective, ModelMaker<M> model) {
+        TrainingData data = TrainingData.of(train);
+        Mlp mlp = network.create(data.standardized().columns());
+        TrainedNetwork trained = TrainingLoop.train(mlp, objective, data.standardized(), training,
+                StoppingRule.NEVER, progress);
+        try {
+            return model.make(data, trained);
+        } catch (RuntimeException | Error e) {
+            trained.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dtad.torch.dte;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import dtad.data.Matrix;
+import dtad.detect.Detector;
+import dtad.detect.Progress;
+import dtad.diffusion.NoiseSchedule;
+import dtad.method.Family;
+import dtad.method.Method;
+import dtad.method.ParameterTable;
+import dtad.method.ParameterType;
+import dtad.torch.Mlp;
+import dtad.torch.NetworkParameters;
+import dtad.torch.Objective;
+import dtad.torch.TrainingSettings;
+import java.util.List;
+
+/**
+ * DTE-IG, the inverse-Gamma Diffusion Time Estimator (Livernoche et al., ICLR 2024): rows are noised
+ * as for {@link CategoricalDTE} and an MLP with one output {@code u} models the noise variance of a
+ * noised row by an inverse-Gamma posterior with shape {@code d/2 - 1} and scale {@code beta = u^2},
+ * trained by the negative log-likelihood of the true variance {@code sigma2_t}:
+ * {@code loss = -mean[(d/2 - 1) log(beta + 1e-5) - beta / sigma2_t]}. Its optimum is
+ * {@code beta = (d/2 - 1) sigma2}, so {@code beta} grows with the diffusion time a row seems to have.
+ *
+ * <p><b>Score.</b> The reference scores by the raw output {@code u}, whose sign the loss never sees
+ * (only {@code u^2} enters it), so whether anomalies score high or low depends on the seed. By default
+ * this implementation scores by {@code beta = u^2}, which the loss does determine; {@code score=raw}
+ * reproduces the reference.
+ *
+ * <p>Defaults: T = 400, MLP 256-512-256 with dropout 0.5, 400 epochs of batch 64, Adam lr 1e-4 with L2
+ * weight decay 5e-4 (the reference's {@code DTEInverseGamma} in the version the paper's runs used; a
+ * later version of {@code dte.py} defaults to {@code hidden=128,128 weight_decay=0 steps=300}, which the
+ * parameters can express).
+ *
+ * @param steps    diffusion steps T
+ * @param score    what the score is, see {@link Score}
+ * @param hidden   MLP hidden layer widths
+ * @param dropout  dropout probability after each hidden layer but the first
+ * @param training epochs, batch, learning rate, weight decay and seed
+ */
+public record InverseGammaDTE(int steps, Score score, List<Integer> hidden, double dropout,
+                              TrainingSettings training) implements Detector<InverseGammaDTEModel> {
+    /** Added to {@code beta} inside the logarithm, as the reference. */
+    static final double LOG_EPSILON = 1e-5;
+
+    /** How the network's output {@code u} becomes a score. */
+    public enum Score {
+        /** {@code beta = u^2}, the inverse-Gamma scale (higher = more noise-like = more anomalous). */
+        BETA,
+        /** The raw output {@code u}, as the reference (its sign is arbitrary). */
+        RAW
+    }
+
+    public static final Method<InverseGammaDTE> METHOD = new Method<>("DTE-IG", Family.DIFFUSION_TIME,
+            "Diffusion time estimation with an inverse-Gamma model of the noise variance (score: its scale)",
+            DiffusionTimeEstimation.REFERENCE, NetworkParameters.addTraining(NetworkParameters.addMlp(
+                    ParameterTable.<InverseGammaDTE>builder()
+                            .add("steps", ParameterType.INTEGER, DiffusionTimeEstimation.STEPS, ">= 2",
+                                    "diffusion steps T", InverseGammaDTE::steps)
+                            .add("score", ParameterType.choice(Score.class), Score.BETA, "beta|raw",
+                                    "beta: the scale u^2; raw: the network output u as the reference "
+                                            + "(sign arbitrary)", InverseGammaDTE::score),
+                    DiffusionTimeEstimation.HIDDEN, DiffusionTimeEstimation.DROPOUT, InverseGammaDTE::hidden,
+                    InverseGammaDTE::dropout), DiffusionTimeEstimation.TRAINING, InverseGammaDTE::training)
+                    .build(v -> new InverseGammaDTE(v.integer("steps"), v.choice("score", Score.class),
+                            v.integers("hidden"), v.real("dropout"), NetworkParameters.training(v))),
+            InverseGammaDTEModel::load);
+
+    public InverseGammaDTE {
+        DiffusionTimeEstimation.requireSteps(steps);
+        if (score == null) {
+            throw new IllegalArgumentException("Missing score mode");
+        }
+        hidden = DiffusionTimeEstimation.requireHidden(hidden);
+        DiffusionTimeEstimation.requireDropout(dropout);
+        if (training == null) {
+            throw new IllegalArgumentException("Missing training settings");
+        }
+    }
+
+    /** The default configuration. */
+    public static InverseGammaDTE defaults() {
+        return METHOD.defaults();
+    }
+
+    @Override
+    public String method() {
+        return METHOD.name();
+    }
+
+    /** The network for {@code features} inputs, with one output {@code u}. */
+    public Mlp network(int features) {
+        return new Mlp(features, hidden, 1, dropout);
+    }
+
+    @Override
+    public InverseGammaDTEModel fit(Matrix train, Progress progress) {
+        return DiffusionTimeEstimation.fit(train, progress, training, this::network, objective(),
+                (data, network) -> InverseGammaDTEModel.fitted(this, data, network));
+    }
+
+    /**
+     * The reference's loss: {@code -mean[(d/2 - 1) log(u^2 + 1e-5) - u^2 / variance]}.
+     *
+     * @param u        the network output, {@code [rows, 1]}
+     * @param variance the true noise variance of each row, {@code [rows, 1]}
+     * @param features the number of features d
+     */
+    static NDArray negativeLogLikelihood(NDArray u, NDArray variance, int features) {
+        NDArray beta = u.square();
+        NDArray logLikelihood = beta.add(LOG_EPSILON).log().mul(0.5 * features - 1).sub(beta.div(variance));
+        return logLikelihood.mean().neg();
+    }
+
+    private Objective.Factory objective() {
+        NoiseSchedule schedule = NoiseSchedule.linear(steps);
+        VarianceNoising noising = new VarianceNoising(schedule);
+        float[] varianceOf = new float[steps];
+        for (int t = 0; t < steps; t++) {
+            varianceOf[t] = (float) schedule.variance(t);
+        }
+        return fitManager -> (network, weights, batch, random) -> {
+            VarianceNoising.Noised noised = noising.noise(batch, random);
+            int[] times = noised.times();
+            NDArray u = network.forwardTraining(weights, noised.rows(), random);
+            NDArray variance = random.floats(new Shape(times.length, 1), (values, n) -> {
+                for (int i = 0; i < n; i++) {
+                    values[i] = varianceOf[times[i]];
+                }
+            });
+            return negativeLogLikelihood(u, variance, Math.toIntExact(batch.getShape().get(1)));
+        };
+    }
+}

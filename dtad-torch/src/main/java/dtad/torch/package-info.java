@@ -1,0 +1,28 @@
+/**
+ * Neural detectors on DJL's PyTorch engine, and the machinery they share.
+ *
+ * <ul>
+ *   <li>{@link dtad.torch.TorchEngine}: the one door to the engine. It loads libtorch from the
+ *       {@code pytorch-native-cpu} jar ({@code ai.djl.offline=true}, one intra-op and one inter-op
+ *       thread unless the user set {@code ai.djl.pytorch.num_threads} /
+ *       {@code ai.djl.pytorch.num_interop_threads}) and holds the JVM-wide training lock: DJL's
+ *       gradient collector is global, so fits in one JVM run one at a time.</li>
+ *   <li>{@link dtad.torch.Network} ({@link dtad.torch.Mlp}), {@link dtad.torch.ParameterLayout} and
+ *       {@link dtad.torch.ParameterVector}: a network declares its parameter tensors; they live in
+ *       one flat float32 buffer that every tensor aliases, which is also the model-file payload.</li>
+ *   <li>{@link dtad.torch.TrainingLoop}: the one training loop (epochs, shuffled batches with the last
+ *       partial batch kept, {@link dtad.torch.Adam} with torch's semantics, progress, an early-stopping
+ *       hook). A detector supplies its network and its {@link dtad.torch.Objective}.</li>
+ *   <li>{@link dtad.torch.StepRandom}: every random draw of a fit is made in Java from seeded
+ *       {@link java.util.SplittableRandom} streams, never from torch's global generator, so a seeded
+ *       fit repeats exactly, whatever else the JVM runs.</li>
+ *   <li>{@link dtad.torch.TrainedNetwork} and {@link dtad.torch.NetworkModel}: a fitted network owns one
+ *       native manager (closed with the model), scores in fixed blocks of rows (so that a row's score
+ *       never depends on the batch) with a sub-manager per block.</li>
+ * </ul>
+ *
+ * <p>Native memory: one manager per fitted model; a sub-manager per training step, per epoch and per
+ * scoring block; nothing is attached to a long-lived manager while training or scoring, so the number
+ * of live native arrays ({@link dtad.torch.TorchEngine#liveArrays}) stays flat.
+ */
+package dtad.torch;

@@ -1,0 +1,78 @@
+package dtad.torch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dtad.data.Matrix;
+import dtad.detect.TestData;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TrainedNetworkTest {
+    private static final Mlp NETWORK = new Mlp(6, List.of(32, 64, 32), 3, 0.5);
+    private static final TrainedNetwork.Head OUTPUT = (network, weights, rows) -> network.forward(weights, rows);
+
+    private static TrainedNetwork network() {
+        float[] values = NETWORK.layout().initialValues(new SplittableRandom(4));
+        byte[] bytes = new byte[4 * values.length];
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(values);
+        return TrainedNetwork.load(NETWORK, bytes);
+    }
+
+    @Test
+    void scoringManyBlocksKeepsNativeMemoryFlat() {
+        Matrix rows = TestData.gaussian(3 * TrainedNetwork.BLOCK + 17, 6, 8, 0);
+        try (TrainedNetwork network = network()) {
+            network.evaluate(rows, 3, OUTPUT);
+            int held = network.nativeArrays();
+            int live = TorchEngine.liveArrays();
+            for (int i = 0; i < 20; i++) {
+                network.evaluate(rows, 3, OUTPUT);
+            }
+            assertEquals(held, network.nativeArrays());
+            assertEquals(live, TorchEngine.liveArrays());
+        }
+    }
+
+    @Test
+    void aRowGetsTheSameBitsInAnyBatch() {
+        Matrix rows = TestData.gaussian(2 * TrainedNetwork.BLOCK + 5, 6, 9, 0);
+        try (TrainedNetwork network = network()) {
+            double[] all = network.evaluate(rows, 3, OUTPUT).values();
+            for (int[] pick : new int[][] {{0}, {2 * TrainedNetwork.BLOCK + 4, 7}, {5, 6, 7}, {TrainedNetwork.BLOCK + 100}}) {
+                double[] part = network.evaluate(rows.selectRows(pick), 3, OUTPUT).values();
+                for (int i = 0; i < pick.length; i++) {
+                    for (int k = 0; k < 3; k++) {
+                        assertEquals(all[pick[i] * 3 + k], part[i * 3 + k], 0.0, "row " + pick[i]);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void parametersRoundTripThroughBytes() {
+        try (TrainedNetwork network = network(); TrainedNetwork again = TrainedNetwork.load(NETWORK,
+                network.parameterBytes())) {
+            Matrix rows = TestData.gaussian(10, 6, 1, 0);
+            assertArrayEquals(network.evaluate(rows, 3, OUTPUT).values(), again.evaluate(rows, 3, OUTPUT).values());
+        }
+    }
+
+    @Test
+    void refusesAPayloadOfTheWrongSize() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainedNetwork.load(NETWORK, new byte[12]));
+        assertEquals("The network has " + NETWORK.layout().size() + " parameters (" + 4 * NETWORK.layout().size()
+                + " bytes), the payload has 12 bytes", e.getMessage());
+    }
+
+    @Test
+    void scoringAfterCloseIsAnError() {
+        TrainedNetwork network = network();
+        network.close();
+        assertThrows(IllegalStateException.class, () -> network.evaluate(TestData.gaussian(2, 6, 1, 0), 3, OUTPUT));
+    }
+}
