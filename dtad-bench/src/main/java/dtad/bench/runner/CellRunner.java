@@ -1,0 +1,116 @@
+package dtad.bench.runner;
+
+import dtad.bench.protocol.AdbenchProtocol;
+import dtad.bench.protocol.Split;
+import dtad.bench.results.ResultRow;
+import dtad.bench.results.ResultsCsv;
+import dtad.data.Dataset;
+import dtad.detect.Detector;
+import dtad.detect.DetectorModel;
+import dtad.detect.Progress;
+import dtad.metrics.RankingMetrics;
+
+/**
+ * Runs cells one at a time: loads the data set and makes the protocol split (keeping the last of
+ * each, since cells come data set by data set and seed by seed), fits the method on the training rows
+ * and scores the test rows, timing exactly the fit and exactly the scoring with
+ * {@link System#nanoTime()}. Any failure (of loading, splitting, fitting, scoring or the metrics)
+ * becomes a {@code failed} row with its one-line cause; a failure is never turned into a number.
+ *
+ * <p>Not thread-safe: one instance per thread or process.
+ */
+final class CellRunner {
+    /** Causes longer than this are cut, so that one row stays one readable line. */
+    static final int MAX_ERROR_LENGTH = 1000;
+
+    private DatasetSource loadedSource;
+    private Dataset loaded;
+    private RuntimeException loadFailure;
+    private String splitKey;
+    private Split split;
+    private RuntimeException splitFailure;
+
+    /** Runs one cell; {@code progress} hears the fit's progress. Never throws for a failing method. */
+    ResultRow run(Cell cell, Progress progress) {
+        Split s;
+        try {
+            s = split(cell);
+        } catch (RuntimeException e) {
+            return failed(cell, null, e);
+        }
+        try {
+            Detector<?> detector = cell.method().detector(cell.seed());
+            long fitStart = System.nanoTime();
+            DetectorModel fitted = detector.fit(s.train(), progress);
+            double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
+            try (DetectorModel model = fitted) {
+                long scoreStart = System.nanoTime();
+                double[] scores = model.score(s.test());
+                double scoreSeconds = (System.nanoTime() - scoreStart) / 1e9;
+                double aucRoc = RankingMetrics.aucRoc(scores, s.testLabels());
+                double aucPr = RankingMetrics.averagePrecision(scores, s.testLabels());
+                double f1 = RankingMetrics.f1AtK(scores, s.testLabels());
+                return new ResultRow(cell.dataset().name(), cell.method().name(), cell.setting().text(), cell.seed(),
+                        aucRoc, aucPr, f1, fitSeconds, scoreSeconds, s.train().rows(), s.test().rows(),
+                        s.train().columns(), ResultRow.Status.OK, "");
+            }
+        } catch (Exception | OutOfMemoryError | StackOverflowError | LinkageError | AssertionError e) {
+            return failed(cell, s, e);
+        }
+    }
+
+    private Split split(Cell cell) {
+        if (cell.dataset() != loadedSource) {
+            loadedSource = cell.dataset();
+            loaded = null;
+            loadFailure = null;
+            splitKey = null;
+            try {
+                loaded = cell.dataset().load();
+            } catch (RuntimeException e) {
+                loadFailure = e;
+            }
+        }
+        if (loadFailure != null) {
+            throw loadFailure;
+        }
+        String key = cell.dataset().name() + "|" + cell.setting() + "|" + cell.seed();
+        if (!key.equals(splitKey)) {
+            splitKey = key;
+            split = null;
+            splitFailure = null;
+            try {
+                split = AdbenchProtocol.split(loaded, cell.setting(), cell.seed());
+            } catch (RuntimeException e) {
+                splitFailure = e;
+            }
+        }
+        if (splitFailure != null) {
+            throw splitFailure;
+        }
+        return split;
+    }
+
+    /** A failed row: sizes when the split is known, no metric and no timing. */
+    static ResultRow failed(Cell cell, Split split, Throwable cause) {
+        return failed(cell, split, describe(cause));
+    }
+
+    /** A failed row with a one-line cause. */
+    static ResultRow failed(Cell cell, Split split, String cause) {
+        return new ResultRow(cell.dataset().name(), cell.method().name(), cell.setting().text(), cell.seed(),
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                split == null ? 0 : split.train().rows(), split == null ? 0 : split.test().rows(),
+                split == null ? 0 : split.train().columns(), ResultRow.Status.FAILED, ResultsCsv.oneLine(cause));
+    }
+
+    /** The cause in one line: the exception's simple name and message. */
+    static String describe(Throwable cause) {
+        String message = cause.getMessage();
+        if (message == null && cause.getCause() != null) {
+            message = cause.getCause().toString();
+        }
+        String text = ResultsCsv.oneLine(cause.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH - 3) + "...";
+    }
+}

@@ -1,0 +1,72 @@
+package dtad.bench.runner;
+
+import dtad.InputException;
+import dtad.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps a results folder to one configuration per method, so that a resumed run never mixes rows of
+ * different parameters (say a {@code --quick} run and a full one) under one method name. The file
+ * ({@value #FILE_NAME}) holds one line per method, {@code METHOD<tab>key=value key=value ...}; a run
+ * whose configuration of a recorded method differs is refused before any cell runs. The file is
+ * replaced atomically, so a killed run leaves either the old or the new version.
+ */
+final class MethodConfigurations {
+    static final String FILE_NAME = "methods.tsv";
+
+    private MethodConfigurations() {
+    }
+
+    /**
+     * Checks the methods against those recorded in {@code dir} and records the new ones.
+     *
+     * @throws IllegalArgumentException when a method was run there with other parameters
+     */
+    static void checkAndRecord(Path dir, List<MethodSpec> methods) throws IOException {
+        Path file = dir.resolve(FILE_NAME);
+        Map<String, String> recorded = read(file);
+        boolean changed = false;
+        for (MethodSpec m : methods) {
+            String now = m.configurationText();
+            String before = recorded.get(m.name());
+            if (before == null) {
+                recorded.put(m.name(), now);
+                changed = true;
+            } else if (!before.equals(now)) {
+                throw new IllegalArgumentException(dir + " holds results of " + m.name() + " made with other parameters ("
+                        + before + "; now " + now + "); use another --out folder, or the same parameters");
+            }
+        }
+        if (changed) {
+            StringBuilder text = new StringBuilder();
+            recorded.forEach((name, config) -> text.append(name).append('\t').append(config).append('\n'));
+            AtomicFiles.write(file, true, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static Map<String, String> read(Path file) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            if (tab <= 0) {
+                throw new InputException(file + ": line " + (i + 1) + " is not METHOD<tab>parameters");
+            }
+            out.put(line.substring(0, tab), line.substring(tab + 1));
+        }
+        return out;
+    }
+}
