@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "dtad", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Diffusion-based anomaly detection: fit, score and benchmark detectors.",
-        subcommands = {MethodsCommand.class, InfoCommand.class, FitCommand.class, ScoreCommand.class, BenchCommand.class, ReportCommand.class,
+        subcommands = {MethodsCommand.class, InfoCommand.class, FitCommand.class, ScoreCommand.class, GenerateCommand.class,
+            BenchCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

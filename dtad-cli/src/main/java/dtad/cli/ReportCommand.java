@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code dtad report}: rebuilds the benchmark report of a results folder from its results.csv alone. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Rebuild the benchmark report of a results folder from its results.csv alone:",
-            "OUTDIR/summary.md (tables), OUTDIR/report.html (one self-contained page) and OUTDIR/plots/*.png."})
+        description = {"Rebuild the benchmark report of a results folder from its results.csv alone.",
+            "Writes OUTDIR/summary.md (tables), OUTDIR/report.html (one self-contained page) and OUTDIR/plots/*.png."})
 final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OUTDIR", description = "The results folder written by 'dtad bench'.")
     Path outDir;

@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
 /** {@code dtad score}: scores a data file with a saved model. */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Score rows with a saved model (higher = more anomalous).",
-            "The output (.csv or .npy) has one row per input row: the score, then the 0/1 label when a threshold rule",
-            "is given, then the posterior probabilities with --posterior. A .npy output holds a 1-D array of scores,",
-            "or a matrix with those columns when labels or posteriors are asked for.",
+            "The output (.csv or .npy) has one row per input row: the score, then the 0/1 label when a threshold rule "
+                + "is given, then the posterior probabilities with --posterior. A .npy output holds a 1-D array of "
+                + "scores, or a matrix with those columns when labels or posteriors are asked for.",
             "When the data file has labels, AUC-ROC and AUC-PR are printed to stderr."})
 final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "A model directory from 'dtad fit'.")

@@ -1,12 +1,9 @@
 package dtad.cli;
 
 import dtad.data.Matrix;
-import dtad.io.AtomicFiles;
+import dtad.io.CsvWriter;
 import dtad.io.NpyWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,25 +64,6 @@ final class ScoreOutput {
             NpyWriter.write(file, table, overwrite);
             return;
         }
-        AtomicFiles.write(file, overwrite, out -> {
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write(String.join(",", names));
-            w.write('\n');
-            StringBuilder line = new StringBuilder();
-            for (int r = 0; r < table.rows(); r++) {
-                line.setLength(0);
-                for (int c = 0; c < columns; c++) {
-                    if (c > 0) {
-                        line.append(',');
-                    }
-                    double v = table.get(r, c);
-                    boolean integral = (labels != null && c == 1);
-                    line.append(integral ? Integer.toString((int) v) : Double.toString(v));
-                }
-                line.append('\n');
-                w.write(line.toString());
-            }
-            w.flush();
-        });
+        CsvWriter.write(file, names, table, overwrite);
     }
 }

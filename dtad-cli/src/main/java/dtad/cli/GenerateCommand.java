@@ -1,0 +1,105 @@
+package dtad.cli;
+
+import dtad.bench.protocol.AdbenchProtocol;
+import dtad.bench.protocol.Setting;
+import dtad.bench.protocol.Split;
+import dtad.data.AnomalyType;
+import dtad.data.Dataset;
+import dtad.data.Matrix;
+import dtad.data.SyntheticData;
+import dtad.io.CsvWriter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dtad generate}: a labelled synthetic data set (see {@link SyntheticData}), split as the
+ * benchmark's semi-supervised protocol splits it, so that {@code fit} and {@code score} can be tried
+ * without downloading anything.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Generate labelled synthetic data: a Gaussian mixture with ADBench-style anomalies.",
+            "Writes OUTDIR/train.csv (half of the normal rows) and OUTDIR/test.csv (the other normal rows and all "
+                + "anomalies), both with columns x1..xD and label (1 = anomaly), split as 'dtad bench --setting semi' "
+                + "splits a data set."})
+final class GenerateCommand implements Callable<Integer> {
+    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "local",
+            description = "Anomaly type: local, global, dependency or clustered (default: ${DEFAULT-VALUE}).")
+    String type;
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "2000", description = "Rows in all (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--features", paramLabel = "D", defaultValue = "10", description = "Columns (default: ${DEFAULT-VALUE}).")
+    int features;
+
+    @Option(names = "--anomaly-rate", paramLabel = "R", defaultValue = "0.05",
+            description = "Share of anomalous rows, in (0, 1) (default: ${DEFAULT-VALUE}).")
+    double anomalyRate;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of every draw (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "OUTDIR", description = "Folder for train.csv and test.csv.")
+    Path out;
+
+    @Option(names = "--force", description = "Replace existing train.csv and test.csv.")
+    boolean force;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(anomalyRate > 0)) {
+            throw new IllegalArgumentException("Invalid --anomaly-rate " + anomalyRate + ": the test rows need anomalies (use a rate in (0, 1))");
+        }
+        Path train = out.resolve("train.csv");
+        Path test = out.resolve("test.csv");
+        for (Path file : List.of(train, test)) {
+            if (!force && Files.exists(file)) {
+                throw new IllegalArgumentException(file + ": already exists; use --force to replace it");
+            }
+        }
+        Dataset data = new SyntheticData(rows, features, anomalyRate, anomalyType(), 3, seed).generate();
+        Split split = AdbenchProtocol.split(data, Setting.SEMI, seed);
+        List<String> names = new ArrayList<>();
+        for (int j = 1; j <= features; j++) {
+            names.add("x" + j);
+        }
+        names.add("label");
+        CsvWriter.write(train, names, withLabels(split.train(), new int[split.train().rows()]), force);
+        CsvWriter.write(test, names, withLabels(split.test(), split.testLabels()), force);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("Wrote %s (%d normal rows) and %s (%d rows, %d anomalies), %d features, %s anomalies%n",
+                train, split.train().rows(), test, split.test().rows(), split.testAnomalies(), features, type);
+        stdout.flush();
+        return 0;
+    }
+
+    private AnomalyType anomalyType() {
+        try {
+            return AnomalyType.valueOf(type.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown --type '" + type + "': use local, global, dependency or clustered");
+        }
+    }
+
+    /** The rows with the labels as one more column. */
+    private static Matrix withLabels(Matrix x, int[] labels) {
+        int d = x.columns();
+        double[] values = new double[x.rows() * (d + 1)];
+        for (int r = 0; r < x.rows(); r++) {
+            System.arraycopy(x.values(), x.offset(r), values, r * (d + 1), d);
+            values[r * (d + 1) + d] = labels[r];
+        }
+        return Matrix.wrap(x.rows(), d + 1, values);
+    }
+}
