@@ -62,26 +62,30 @@ final class SymmetricEigen {
         for (int k = 0; k < n - 2; k++) {
             int m = n - k - 1;
             double[] row = a[k];
-            double norm = 0;
-            for (int i = 0; i < m; i++) {
-                norm += row[k + 1 + i] * row[k + 1 + i];
-            }
-            norm = Math.sqrt(norm);
             d[k] = row[k];
-            if (norm == 0) {
+            // The reflector is computed from the column scaled to a largest entry of 1, so that tiny
+            // entries (a nearly zero variance) neither underflow to 0/0 nor overflow.
+            double scale = 0;
+            for (int i = 0; i < m; i++) {
+                scale = Math.max(scale, Math.abs(row[k + 1 + i]));
+            }
+            if (scale == 0) {
                 e[k + 1] = 0;
                 continue;
             }
-            double x0 = row[k + 1];
-            double alpha = x0 > 0 ? -norm : norm;
             double[] v = new double[m];
+            double norm = 0;
             for (int i = 0; i < m; i++) {
-                v[i] = row[k + 1 + i];
+                v[i] = row[k + 1 + i] / scale;
+                norm += v[i] * v[i];
             }
+            norm = Math.sqrt(norm);
+            double x0 = v[0];
+            double alpha = x0 > 0 ? -norm : norm;
             v[0] = x0 - alpha;
             double vv = norm * norm - x0 * x0 + v[0] * v[0];
             double beta = 2 / vv;
-            e[k + 1] = alpha;
+            e[k + 1] = alpha * scale;
             // p = beta B v on the trailing block B, then w = p - (beta / 2)(p.v) v and B -= v w^T + w v^T.
             double[] p = new double[m];
             for (int i = 0; i < m; i++) {

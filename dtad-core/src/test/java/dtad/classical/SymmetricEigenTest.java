@@ -1,6 +1,7 @@
 package dtad.classical;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
@@ -57,5 +58,28 @@ class SymmetricEigenTest {
         double[] a = {4, 0, 2, 0, 0, 0, 2, 0, 1};
         SymmetricEigen e = SymmetricEigen.of(a, 3);
         assertArrayEquals(new double[] {0, 0, 5}, e.values(), 1e-14);
+    }
+
+    /** Entries near the underflow limit (a column of almost zero variance) once gave 0/0 = NaN vectors. */
+    @Test
+    void tinyEntriesGiveFiniteOrthonormalVectors() {
+        for (double t : new double[] {1e-150, 1e-155, 1e-160, 1e-162, 1e-165}) {
+            double[] a = {
+                1, t, 2 * t, 0,
+                t, t * t, t, 0,
+                2 * t, t, 3 * t, 0,
+                0, 0, 0, 2};
+            SymmetricEigen e = SymmetricEigen.of(a, 4);
+            for (int i = 0; i < 4; i++) {
+                double[] v = e.vector(i);
+                double norm = 0;
+                for (double x : v) {
+                    assertTrue(Double.isFinite(x), "t = " + t + ": vector " + i + " has " + x);
+                    norm += x * x;
+                }
+                assertEquals(1, norm, 1e-12, "t = " + t);
+            }
+            assertEquals(2, e.values()[3], 1e-15);
+        }
     }
 }
