@@ -6,7 +6,6 @@ import dtad.detect.Progress;
 import dtad.method.Family;
 import dtad.method.Method;
 import dtad.method.ParameterTable;
-import dtad.method.ParameterType;
 import java.util.Objects;
 
 /**
@@ -31,11 +30,7 @@ public record COPOD(EcdfMode mode) implements Detector<EcdfModel> {
     public static final Method<COPOD> METHOD = new Method<>("COPOD", Family.CLASSICAL,
             "copula-based outlier detection: skewness-corrected empirical tail probabilities per feature",
             "Li et al., COPOD: Copula-Based Outlier Detection, ICDM 2020, doi:10.1109/ICDM50108.2020.00135",
-            ParameterTable.<COPOD>builder()
-                    .add("mode", ParameterType.choice(EcdfMode.class), EcdfMode.INDUCTIVE, "inductive|transductive",
-                            "inductive: score against the training distributions only (batch independent); "
-                                    + "transductive: PyOD's way, distributions of training and batch together",
-                            COPOD::mode)
+            EcdfMode.addParameter(ParameterTable.<COPOD>builder(), COPOD::mode)
                     .build(v -> new COPOD(v.choice("mode", EcdfMode.class))),
             (config, info, scores, payloads) -> EcdfModel.load(config, TailRule.COPOD, config.mode(), info, scores,
                     payloads));

@@ -6,7 +6,6 @@ import dtad.detect.Progress;
 import dtad.method.Family;
 import dtad.method.Method;
 import dtad.method.ParameterTable;
-import dtad.method.ParameterType;
 import java.util.Objects;
 
 /**
@@ -35,11 +34,7 @@ public record ECOD(EcdfMode mode) implements Detector<EcdfModel> {
             "empirical-CDF outlier detection: the most extreme of left, right and skewness-chosen tails per feature",
             "Li et al., ECOD: Unsupervised Outlier Detection Using Empirical Cumulative Distribution Functions, "
                     + "IEEE TKDE 2022, doi:10.1109/TKDE.2022.3159580",
-            ParameterTable.<ECOD>builder()
-                    .add("mode", ParameterType.choice(EcdfMode.class), EcdfMode.INDUCTIVE, "inductive|transductive",
-                            "inductive: score against the training distributions only (batch independent); "
-                                    + "transductive: PyOD's way, distributions of training and batch together",
-                            ECOD::mode)
+            EcdfMode.addParameter(ParameterTable.<ECOD>builder(), ECOD::mode)
                     .build(v -> new ECOD(v.choice("mode", EcdfMode.class))),
             (config, info, scores, payloads) -> EcdfModel.load(config, TailRule.ECOD, config.mode(), info, scores,
                     payloads));

@@ -1,5 +1,9 @@
 package dtad.classical;
 
+import dtad.method.ParameterTable;
+import dtad.method.ParameterType;
+import java.util.function.Function;
+
 /**
  * Which rows the empirical distributions of {@link COPOD} and {@link ECOD} are made of when a batch is
  * scored.
@@ -18,5 +22,12 @@ public enum EcdfMode {
      * on the other rows scored with it. This breaks dtad's batch-independence contract; use it only to
      * reproduce PyOD.
      */
-    TRANSDUCTIVE
+    TRANSDUCTIVE;
+
+    /** Adds the {@code mode} parameter (default {@link #INDUCTIVE}) to a detector's parameter table. */
+    static <D> ParameterTable.Builder<D> addParameter(ParameterTable.Builder<D> table, Function<D, EcdfMode> mode) {
+        return table.add("mode", ParameterType.choice(EcdfMode.class), INDUCTIVE, "inductive|transductive",
+                "inductive: score against the training distributions only (batch independent); "
+                        + "transductive: PyOD's way, distributions of training and batch together", mode);
+    }
 }

@@ -2,18 +2,11 @@ package dtad.classical;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dtad.data.Dataset;
 import dtad.data.Matrix;
 import dtad.detect.Detector;
 import dtad.detect.DetectorModel;
 import dtad.dte.NonParametricDTE;
-import dtad.io.NpzReader;
 import dtad.metrics.RankingMetrics;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,19 +29,10 @@ class NeighbourMethodsPublishedFiguresTest {
         "31_satimage-2, 99.71, 99.38, 99.67",
     })
     void matchPublishedSemiSupervisedAuc(String name, double knn, double lof, double dte) {
-        Path dir = Path.of(System.getProperty("dtad.adbench.dir", "../shared/datasets/adbench"), "Classical");
-        Path file = dir.resolve(name + ".npz");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "ADBench file not found at " + file + ": skipping");
-        Dataset data = NpzReader.readDataset(file);
-        int[] labels = data.labels();
-        int[] normal = IntStream.range(0, labels.length).filter(i -> labels[i] == 0).toArray();
-        int[] anomalous = IntStream.range(0, labels.length).filter(i -> labels[i] == 1).toArray();
-        int trainSize = (int) Math.rint(0.5 * normal.length);
-        Matrix train = data.x().selectRows(Arrays.copyOf(normal, trainSize));
-        int[] testRows = IntStream.concat(Arrays.stream(normal, trainSize, normal.length), Arrays.stream(anomalous))
-                .toArray();
-        Matrix test = data.x().selectRows(testRows);
-        int[] testLabels = Arrays.stream(testRows).map(i -> labels[i]).toArray();
+        AdbenchSplit split = AdbenchSplit.load(name);
+        Matrix train = split.train();
+        Matrix test = split.test();
+        int[] testLabels = split.testLabels();
         assertEquals(knn, auc(new KNN(), train, test, testLabels), 0.006, "KNN");
         assertEquals(lof, auc(new LOF(), train, test, testLabels), 0.006, "LOF");
         assertEquals(dte, auc(new NonParametricDTE(), train, test, testLabels), 0.1, "DTE-NP");
