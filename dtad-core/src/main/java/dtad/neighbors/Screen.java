@@ -116,4 +116,44 @@ final class Screen {
         }
         return sum;
     }
+
+    /**
+     * {@link #distance} from row {@code i} of {@code a} to rows {@code js[0 .. count)} of {@code b}
+     * ({@code count} from 1 to 4) into {@code out[0 .. count)}: the same values, bit for bit (each sum
+     * still runs over the features in order), but four sums advance together, so that their additions,
+     * each of which waits for the previous one of its own sum, overlap.
+     */
+    void distances(double[] a, int i, double[] b, int[] js, int count, double[] out) {
+        int d = features;
+        int p = i * d;
+        int q0 = js[0] * d;
+        int q1 = js[Math.min(1, count - 1)] * d;
+        int q2 = js[Math.min(2, count - 1)] * d;
+        int q3 = js[Math.min(3, count - 1)] * d;
+        double sum0 = 0;
+        double sum1 = 0;
+        double sum2 = 0;
+        double sum3 = 0;
+        for (int f = 0; f < d; f++) {
+            double x = a[p + f] * scale;
+            double diff0 = x - b[q0 + f] * scale;
+            double diff1 = x - b[q1 + f] * scale;
+            double diff2 = x - b[q2 + f] * scale;
+            double diff3 = x - b[q3 + f] * scale;
+            sum0 += diff0 * diff0;
+            sum1 += diff1 * diff1;
+            sum2 += diff2 * diff2;
+            sum3 += diff3 * diff3;
+        }
+        out[0] = sum0;
+        if (count > 1) {
+            out[1] = sum1;
+        }
+        if (count > 2) {
+            out[2] = sum2;
+        }
+        if (count > 3) {
+            out[3] = sum3;
+        }
+    }
 }

@@ -66,8 +66,9 @@ final class SymmetricSearch {
 
     /** Screens every pair (i in block a, j in block b, i < j) and offers each close one to both rows. */
     void tile(int a, int b) {
-        float[] partial = new float[blocks.width()];
+        float[][] partial = new float[4][blocks.width()];
         int firstA = blocks.first(a);
+        int endA = firstA + blocks.size(a);
         int firstB = blocks.first(b);
         int sizeB = blocks.size(b);
         double maxB = blocks.maxSquaredNorm(b);
@@ -77,26 +78,62 @@ final class SymmetricSearch {
         for (int r = 0; r < sizeB; r++) {
             others = Math.max(others, Screen.threshold(lists.worst(firstB + r), tileError));
         }
-        for (int i = firstA; i < firstA + blocks.size(a); i++) {
-            double norm = norms[i];
-            blocks.partialDistances(rounded, i * d, b, partial);
-            double error = screen.error(norm, maxB);
-            double own = Screen.threshold(lists.worst(i), error);
-            float bound = Screen.partialBound(Math.max(own, others), norm);
-            for (int r = a == b ? i - firstB + 1 : 0; r < sizeB; r++) {
-                if (partial[r] < bound) {
-                    int j = firstB + r;
-                    double screened = norm + partial[r];
-                    if (screened < own || screened < Screen.threshold(lists.worst(j), tileError)) {
-                        double distance = screen.distance(values, i, values, j);
-                        lists.offer(j, distance, i);
-                        if (lists.offer(i, distance, j)) {
-                            own = Screen.threshold(lists.worst(i), error);
-                            bound = Screen.partialBound(Math.max(own, others), norm);
-                        }
+        QuerySearch.Candidates candidates = new QuerySearch.Candidates();
+        int i = firstA;
+        // Four rows of block a per pass over block b, then the rest one by one (same values).
+        for (; i + 4 <= endA; i += 4) {
+            blocks.partialDistances(rounded, i * d, (i + 1) * d, (i + 2) * d, (i + 3) * d, b, partial);
+            for (int j = 0; j < 4; j++) {
+                examine(i + j, a == b ? i + j - firstB + 1 : 0, b, partial[j], tileError, others, candidates);
+            }
+        }
+        for (; i < endA; i++) {
+            blocks.partialDistances(rounded, i * d, b, partial[0]);
+            examine(i, a == b ? i - firstB + 1 : 0, b, partial[0], tileError, others, candidates);
+        }
+    }
+
+    /**
+     * Offers each pair (row {@code i}, row {@code r >= start} of block {@code b}) whose screen passes to
+     * both rows, four pairs at a time ({@link Screen#distances}; a pair taken under thresholds that have
+     * fallen since fails its offers, which changes nothing).
+     */
+    private void examine(int i, int start, int b, float[] partial, double tileError, double others,
+                         QuerySearch.Candidates candidates) {
+        int firstB = blocks.first(b);
+        int sizeB = blocks.size(b);
+        double norm = norms[i];
+        double error = screen.error(norm, blocks.maxSquaredNorm(b));
+        double own = Screen.threshold(lists.worst(i), error);
+        float bound = Screen.partialBound(Math.max(own, others), norm);
+        int[] found = candidates.rows;
+        int count = 0;
+        for (int r = start; r < sizeB; r++) {
+            if (partial[r] < bound) {
+                int j = firstB + r;
+                double screened = norm + partial[r];
+                if (screened < own || screened < Screen.threshold(lists.worst(j), tileError)) {
+                    found[count++] = j;
+                    if (count == found.length) {
+                        offer(i, candidates, count);
+                        count = 0;
+                        own = Screen.threshold(lists.worst(i), error);
+                        bound = Screen.partialBound(Math.max(own, others), norm);
                     }
                 }
             }
+        }
+        if (count > 0) {
+            offer(i, candidates, count);
+        }
+    }
+
+    private void offer(int i, QuerySearch.Candidates candidates, int count) {
+        screen.distances(values, i, values, candidates.rows, count, candidates.distances);
+        for (int c = 0; c < count; c++) {
+            int j = candidates.rows[c];
+            lists.offer(j, candidates.distances[c], i);
+            lists.offer(i, candidates.distances[c], j);
         }
     }
 }

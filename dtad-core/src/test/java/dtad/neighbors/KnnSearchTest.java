@@ -279,6 +279,41 @@ class KnnSearchTest {
     }
 
     @Test
+    void fourRowKernelGivesTheScreensOfTheOneRowKernelBitForBit() {
+        for (int d : new int[] {1, 2, 7, 50}) {
+            Matrix references = gaussian(100, d, 31);
+            Screen screen = Screen.of(d, 4.0);
+            ReferenceBlocks blocks = ReferenceBlocks.pack(references, screen.scale(), 48);
+            float[] rows = screen.rounded(gaussian(4, d, 32), 0, 4);
+            float[][] four = new float[4][48];
+            float[] one = new float[48];
+            for (int b = 0; b < blocks.blockCount(); b++) {
+                blocks.partialDistances(rows, 0, d, 2 * d, 3 * d, b, four);
+                for (int i = 0; i < 4; i++) {
+                    blocks.partialDistances(rows, i * d, b, one);
+                    assertArrayEquals(Arrays.copyOf(one, blocks.size(b)), Arrays.copyOf(four[i], blocks.size(b)),
+                            "d = " + d + ", block " + b + ", row " + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void fourDistancesAtOnceEqualOneByOneBitForBit() {
+        Matrix a = gaussian(3, 37, 41);
+        Matrix b = gaussian(9, 37, 42);
+        Screen screen = Screen.of(37, 8.0);
+        double[] out = new double[4];
+        for (int count = 1; count <= 4; count++) {
+            int[] rows = {8, 0, 5, 3};
+            screen.distances(a.values(), 2, b.values(), rows, count, out);
+            for (int c = 0; c < count; c++) {
+                assertEquals(screen.distance(a.values(), 2, b.values(), rows[c]), out[c], 0.0, count + " at once, #" + c);
+            }
+        }
+    }
+
+    @Test
     void blockWidthKeepsABlockNearHalfAMebibyte() {
         assertEquals(512, ReferenceBlocks.widthFor(5));
         assertEquals(512, ReferenceBlocks.widthFor(50));
