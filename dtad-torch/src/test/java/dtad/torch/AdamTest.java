@@ -60,6 +60,60 @@ class AdamTest {
         assertArrayEquals(new float[] {0.9994999170303345f, -1.9994999170303345f, 0.4995000660419464f}, w[4], 1e-7f);
     }
 
+    /**
+     * A long tensor and a second tensor after it: every value follows torch's formula (written out here
+     * element by element, in float as torch), and the gradient is zeroed after each step (it would
+     * otherwise accumulate).
+     */
+    @Test
+    void updatesEveryValueOfEveryTensorAndZeroesTheGradient() {
+        int n = 5000;
+        float[] start = new float[n + 3];
+        float[] k = new float[n + 3];
+        for (int i = 0; i < start.length; i++) {
+            start[i] = (float) Math.sin(i);
+            k[i] = 1 + i % 7;
+        }
+        float lr = 0.01f;
+        float decay = 0.01f;
+        try (NDManager manager = TorchEngine.newManager()) {
+            ParameterLayout.Builder builder = ParameterLayout.builder();
+            builder.add("a", new ParameterLayout.Init.Constant(0), n);
+            builder.add("b", new ParameterLayout.Init.Constant(0), 3);
+            ParameterVector parameters = ParameterVector.of(manager, builder.build(), start);
+            parameters.recordGradients();
+            NDArray factors = manager.create(k);
+            Adam.State state = Adam.of(lr, decay).start(parameters);
+            float[] w = start.clone();
+            float[] m = new float[w.length];
+            float[] v = new float[w.length];
+            TorchEngine.exclusively(() -> {
+                try (GradientCollector collector = TorchEngine.engine().newGradientCollector()) {
+                    for (int s = 1; s <= 3; s++) {
+                        try (NDManager step = manager.newSubManager()) {
+                            // loss = sum(k w^2): gradient 2 k w
+                            NDArray all = parameters.tensors().get(0).concat(parameters.tensors().get(1));
+                            NDArray loss = all.square().mul(factors).sum();
+                            loss.attach(step);
+                            collector.backward(loss);
+                            state.step();
+                        }
+                        float stepSize = (float) (lr / (1 - Math.pow(0.9, s)));
+                        float root = (float) Math.sqrt(1 - Math.pow(0.999, s));
+                        for (int i = 0; i < w.length; i++) {
+                            float g = 2 * k[i] * w[i] + decay * w[i];
+                            m[i] = m[i] + (float) (1 - 0.9) * (g - m[i]);
+                            v[i] = 0.999f * v[i] + (float) (1 - 0.999) * (g * g);
+                            w[i] = w[i] - stepSize * (m[i] / ((float) Math.sqrt(v[i]) / root + 1e-8f));
+                        }
+                        assertArrayEquals(w, parameters.values(), 1e-6f, "step " + s);
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
     @Test
     void refusesInvalidSettingsNamingTheValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Adam.of(0, 0));

@@ -30,7 +30,12 @@ import java.util.SplittableRandom;
  * divided by its 100 steps is one sample; the median and the best are printed, both as wall time and
  * as the training thread's CPU time (the machine may be shared: CPU time is what the step costs, wall
  * time what it took). For scale, the same run also times the bare matrix products of one step
- * (forward and backward of the four layers), the floor that no implementation on this CPU can beat.
+ * (forward and backward of the four layers, through DJL as the step makes them): the floor of any step
+ * built on libtorch's matrix products as they run here. It is a floor of the library, not of the CPU:
+ * libtorch's bundled oneMKL picks its kernels by CPU vendor and runs its AVX2 kernels on AMD processors,
+ * even on those with AVX-512 (Zen 4 and 5); on the 2-core AMD EPYC (Zen 5) this was written on, making
+ * MKL take its AVX-512 kernels (an {@code LD_PRELOAD}ed shim whose {@code mkl_serv_intel_cpu_true()}
+ * returns 1) halved this floor (1.49 to 0.67-0.78 ms), and changed the last bits of the products.
  *
  * <p><b>Scoring.</b> 100,000 rows after a warm-up, rows per second: with the default parallel blocks,
  * and block by block from one thread.
