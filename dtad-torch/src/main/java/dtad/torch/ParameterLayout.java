@@ -3,6 +3,7 @@ package dtad.torch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -11,6 +12,12 @@ import java.util.SplittableRandom;
  * the optimizer updates all of them in one vectorised pass and writes them back with one copy, and the
  * model file stores one payload. A network declares its tensors in order with {@link Builder#add} and
  * receives, at each forward pass, the tensors in the same order (see {@link ParameterVector}).
+ *
+ * <p><b>Buffers.</b> A network may also declare non-trainable state with {@link Builder#addBuffer}, such
+ * as BatchNorm's running statistics: its forward pass updates them in place while training, the
+ * optimizer never sees them, and they are saved with the parameters. A forward pass receives the
+ * trainable tensors first, then the buffers ({@link #state()}); {@link #size()}, {@link #tensors()} and
+ * {@link #initialValues} cover the trainable tensors only.
  */
 public final class ParameterLayout {
 
@@ -64,11 +71,17 @@ public final class ParameterLayout {
     }
 
     private final List<Tensor> tensors;
+    private final List<Tensor> buffers;
     private final long[] sizes;
     private final long size;
 
     private ParameterLayout(List<Tensor> tensors) {
+        this(tensors, List.of());
+    }
+
+    private ParameterLayout(List<Tensor> tensors, List<Tensor> buffers) {
         this.tensors = List.copyOf(tensors);
+        this.buffers = List.copyOf(buffers);
         this.sizes = new long[tensors.size()];
         long total = 0;
         for (int i = 0; i < sizes.length; i++) {
@@ -87,6 +100,29 @@ public final class ParameterLayout {
 
     public List<Tensor> tensors() {
         return tensors;
+    }
+
+    /** The non-trainable tensors (e.g. running statistics), in declaration order; empty for most networks. */
+    public List<Tensor> buffers() {
+        return buffers;
+    }
+
+    /** The buffers as a layout of their own (to hold them in a {@link ParameterVector}), if there are any. */
+    public Optional<ParameterLayout> bufferLayout() {
+        return buffers.isEmpty() ? Optional.empty() : Optional.of(new ParameterLayout(buffers));
+    }
+
+    /**
+     * The whole state a forward pass reads and a model file stores: the trainable tensors, then the
+     * buffers. Without buffers, this layout itself.
+     */
+    public ParameterLayout state() {
+        if (buffers.isEmpty()) {
+            return this;
+        }
+        List<Tensor> all = new ArrayList<>(tensors);
+        all.addAll(buffers);
+        return new ParameterLayout(all);
     }
 
     /** The number of values of each tensor, in order. */
@@ -120,6 +156,7 @@ public final class ParameterLayout {
     /** Declares tensors in order. */
     public static final class Builder {
         private final List<Tensor> tensors = new ArrayList<>();
+        private final List<Tensor> buffers = new ArrayList<>();
 
         private Builder() {
         }
@@ -130,11 +167,20 @@ public final class ParameterLayout {
             return tensors.size() - 1;
         }
 
+        /**
+         * Adds a non-trainable buffer and returns its index among the buffers; a forward pass finds it
+         * at {@code tensors().size() + index} of its tensor list.
+         */
+        public int addBuffer(String name, Init init, long... shape) {
+            buffers.add(new Tensor(name, shape, init));
+            return buffers.size() - 1;
+        }
+
         public ParameterLayout build() {
             if (tensors.isEmpty()) {
                 throw new IllegalArgumentException("A network needs at least one parameter tensor");
             }
-            return new ParameterLayout(tensors);
+            return new ParameterLayout(tensors, buffers);
         }
     }
 }

@@ -44,7 +44,7 @@ public final class TrainedNetwork implements AutoCloseable {
     public static TrainedNetwork load(Network network, byte[] parameterBytes) {
         NDManager manager = TorchEngine.newManager();
         try {
-            return new TrainedNetwork(manager, network, ParameterVector.fromBytes(manager, network.layout(),
+            return new TrainedNetwork(manager, network, ParameterVector.fromBytes(manager, network.layout().state(),
                     parameterBytes));
         } catch (RuntimeException e) {
             manager.close();

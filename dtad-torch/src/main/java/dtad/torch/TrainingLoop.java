@@ -7,12 +7,14 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
 import dtad.data.Matrix;
 import dtad.detect.Progress;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
  * The one training loop of every network detector: epochs of shuffled mini-batches (the last, partial
- * batch kept, as PyTorch's {@code DataLoader(shuffle=True, drop_last=False)}), Adam updates, progress
+ * batch kept, as PyTorch's {@code DataLoader(shuffle=True, drop_last=False)}, unless
+ * {@link TrainingSettings#dropLast()}), Adam updates, progress
  * after each epoch and an early-stopping hook. A detector supplies only its {@link Network} and its
  * {@link Objective}.
  *
@@ -38,7 +40,8 @@ public final class TrainingLoop {
     }
 
     /**
-     * Trains a network and returns its parameters, without gradients, in {@code modelManager}.
+     * Trains a network and returns its parameters, without gradients, in {@code modelManager}: the
+     * network's whole {@link ParameterLayout#state()}, its buffers after its trainable tensors.
      *
      * @param modelManager the manager of the model that will own the parameters
      * @param rows         standardized training rows
@@ -56,29 +59,38 @@ public final class TrainingLoop {
                 ParameterVector parameters = ParameterVector.of(fit, network.layout(),
                         network.layout().initialValues(init));
                 parameters.recordGradients();
+                // Non-trainable state (BatchNorm running statistics): the forward pass updates it in
+                // place, Adam never sees it.
+                ParameterVector buffers = network.layout().bufferLayout()
+                        .map(b -> ParameterVector.of(fit, b, b.initialValues(init))).orElse(null);
+                NDList state = buffers == null ? parameters.tensors()
+                        : new NDList(parameters.tensors()).addAll(buffers.tensors());
                 Adam.State adam = settings.adam().start(parameters);
                 Objective loss = objective.create(fit);
                 StepRandom.Scratch scratch = new StepRandom.Scratch();
                 NDArray data = Tensors.rows(fit, rows);
-                long[] batchStarts = batchStarts(rows.rows(), settings.batchSize());
+                int used = settings.rowsPerEpoch(rows.rows());
+                long[] batchStarts = batchStarts(used, settings.batchSize());
                 for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                     double total = 0;
                     try (NDManager epochManager = fit.newSubManager()) {
-                        NDArray index = epochManager.create(permutation(rows.rows(), order));
+                        // Dropping the last batch drops the tail of the whole permutation, as PyTorch's sampler.
+                        NDArray index = epochManager.create(Arrays.copyOf(permutation(rows.rows(), order), used));
                         NDArray shuffled = data.get(epochManager, new NDIndex("{}", index));
                         NDList batches = shuffled.split(batchStarts, 0);
                         for (NDArray batch : batches) {
                             try (NDManager step = epochManager.newSubManager()) {
                                 batch.attach(step);
-                                NDArray value = loss.loss(network, parameters.tensors(), batch,
+                                NDArray value = loss.loss(network, state, batch,
                                         new StepRandom(draws, step, scratch));
                                 collector.backward(value);
                                 adam.step();
-                                total += value.getFloat();
+                                // As getFloat(), without its native indexing op.
+                                total += value.toFloatArray()[0];
                             }
                         }
                     }
-                    double mean = total / batches(rows.rows(), settings.batchSize());
+                    double mean = total / batches(used, settings.batchSize());
                     if (!Double.isFinite(mean)) {
                         throw new IllegalStateException("Training diverged: mean loss " + mean + " in epoch " + epoch);
                     }
@@ -87,7 +99,8 @@ public final class TrainingLoop {
                         break;
                     }
                 }
-                return ParameterVector.of(modelManager, network.layout(), parameters.values());
+                return ParameterVector.of(modelManager, network.layout().state(), buffers == null
+                        ? parameters.values() : concat(parameters.values(), buffers.values()));
             }
         });
     }
@@ -113,6 +126,12 @@ public final class TrainingLoop {
     public static ParameterVector fit(NDManager modelManager, Network network, Objective.Factory objective,
                                       Matrix rows, TrainingSettings settings, Progress progress) {
         return fit(modelManager, network, objective, rows, settings, StoppingRule.NEVER, progress);
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** The number of batches of one epoch: full batches, then the remainder. */

@@ -3,9 +3,17 @@ package dtad.torch;
 /**
  * How a network detector trains: epochs over the training rows, the mini-batch size, Adam's learning
  * rate and L2 weight decay, and the seed of every random draw of the fit (initial weights, shuffling,
- * diffusion times, noise, dropout).
+ * diffusion times, noise, dropout), and whether each epoch drops its last, partial batch (as PyTorch's
+ * {@code DataLoader(drop_last=True)}; a batch of every row is kept when there are fewer rows than one
+ * batch, so that a fit always trains).
  */
-public record TrainingSettings(int epochs, int batchSize, double learningRate, double weightDecay, long seed) {
+public record TrainingSettings(int epochs, int batchSize, double learningRate, double weightDecay, long seed,
+                               boolean dropLast) {
+    /** Settings that keep the last, partial batch of each epoch. */
+    public TrainingSettings(int epochs, int batchSize, double learningRate, double weightDecay, long seed) {
+        this(epochs, batchSize, learningRate, weightDecay, seed, false);
+    }
+
     public TrainingSettings {
         if (epochs < 1) {
             throw new IllegalArgumentException("Invalid number of epochs: " + epochs);
@@ -28,6 +36,22 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
 
     /** The same settings with another number of epochs. */
     public TrainingSettings withEpochs(int epochs) {
-        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, seed);
+        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, seed, dropLast);
+    }
+
+    /** The same settings, dropping or keeping the last partial batch of each epoch. */
+    public TrainingSettings withDropLast(boolean dropLast) {
+        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, seed, dropLast);
+    }
+
+    /**
+     * How many of {@code rows} shuffled rows an epoch trains on: all of them, or only whole batches
+     * when the last partial batch is dropped (all rows if they do not fill one batch).
+     */
+    public int rowsPerEpoch(int rows) {
+        if (!dropLast || rows < batchSize) {
+            return rows;
+        }
+        return rows / batchSize * batchSize;
     }
 }

@@ -1,0 +1,113 @@
+package dtad.torch.recon;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import dtad.torch.ParameterLayout;
+import dtad.torch.StepRandom;
+import dtad.torch.Tensors;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DiT's noise-prediction network (Peebles and Xie, "Scalable Diffusion Models with Transformers",
+ * ICCV 2023) for rows of features:
+ * <pre>
+ *   tokens = Linear(patch, hidden)(Tokenizer(x)) + pos           fixed 1-D sin-cos positions
+ *   c      = TimeEmbedding(t)                                    sinusoid(timeDim) -> Linear -> SiLU -> Linear
+ *   tokens = TransformerBlock(tokens, c)                          depth times, adaLN-Zero
+ *   eps    = untokenize(Linear(hidden, patch)(LayerNorm(tokens) * (1 + scale) + shift)),
+ *            shift, scale = Linear(hidden, 2 hidden)(SiLU(c))     (final layer, zero-initialised)
+ * </pre>
+ * The {@linkplain #conditioning conditioning} of a time is every modulation vector of every block and
+ * of the final layer, concatenated ({@code [n, (6 depth + 2) hidden]}): it depends on {@code t} alone,
+ * so a reverse chain computes it once per step for all rows.
+ *
+ * <p>Initialisation as DiT's {@code initialize_weights}: Xavier-uniform linear layers with zero bias,
+ * the token embedding likewise, the time MLP's weights with deviation 0.02 (uniform here, normal in
+ * DiT), and zero modulation and output layers, so that the untrained network predicts zero noise.
+ * GELU is the exact (erf) form; DiT uses the tanh approximation.
+ */
+final class DiffusionTransformer implements Denoiser {
+    private final Tokenizer tokenizer;
+    private final int hidden;
+    private final Linear embedding;
+    private final TimeEmbedding time;
+    private final List<TransformerBlock> blocks;
+    private final Linear finalModulation;
+    private final Linear output;
+    private final float[] positions;
+    /** Where the conditioning splits into the blocks' modulations and the final layer's. */
+    private final long[] splits;
+    private final ParameterLayout layout;
+
+    DiffusionTransformer(Tokenizer tokenizer, int hidden, int depth, int heads, int mlpRatio, int timeDim) {
+        this.tokenizer = tokenizer;
+        this.hidden = hidden;
+        ParameterLayout.Builder builder = ParameterLayout.builder();
+        this.embedding = Linear.declareXavier(builder, "x_embedder", tokenizer.patch(), hidden);
+        this.time = TimeEmbedding.declareDit(builder, "t_embedder.mlp", timeDim, hidden);
+        List<TransformerBlock> list = new ArrayList<>();
+        for (int b = 0; b < depth; b++) {
+            list.add(new TransformerBlock(builder, "blocks." + b, hidden, heads, mlpRatio));
+        }
+        this.blocks = List.copyOf(list);
+        this.finalModulation = Linear.declareZero(builder, "final_layer.adaLN_modulation.1", hidden, 2 * hidden);
+        this.output = Linear.declareZero(builder, "final_layer.linear", hidden, tokenizer.patch());
+        this.layout = builder.build();
+        this.positions = positions(tokenizer.tokens(), hidden);
+        this.splits = new long[depth];
+        for (int b = 0; b < depth; b++) {
+            splits[b] = (long) (b + 1) * 6 * hidden;
+        }
+    }
+
+    /** DiT's 1-D sin-cos embedding of positions {@code 0..tokens-1}: sines, then cosines. */
+    static float[] positions(int tokens, int hidden) {
+        int half = hidden / 2;
+        float[] out = new float[tokens * hidden];
+        for (int p = 0; p < tokens; p++) {
+            for (int k = 0; k < half; k++) {
+                double angle = p / Math.pow(10000, (double) k / half);
+                out[p * hidden + k] = (float) Math.sin(angle);
+                out[p * hidden + half + k] = (float) Math.cos(angle);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public int features() {
+        return tokenizer.features();
+    }
+
+    @Override
+    public NDArray conditioning(NDList weights, NDArray times) {
+        NDArray c = Activations.silu(time.apply(weights, times));
+        NDList modulations = new NDList(blocks.size() + 1);
+        for (TransformerBlock block : blocks) {
+            modulations.add(block.modulation(weights, c));
+        }
+        modulations.add(finalModulation.apply(weights, c));
+        return NDArrays.concat(modulations, 1);
+    }
+
+    @Override
+    public NDArray predictNoise(NDList weights, NDArray noisy, NDArray conditioning, StepRandom random) {
+        NDList parts = conditioning.split(splits, 1);
+        NDArray x = embedding.apply(weights, tokenizer.tokenize(noisy));
+        x = x.add(Tensors.floats(x.getManager(), positions, new Shape(1, tokenizer.tokens(), hidden)));
+        for (int b = 0; b < blocks.size(); b++) {
+            x = blocks.get(b).apply(weights, x, parts.get(b));
+        }
+        NDList shiftScale = parts.get(blocks.size()).expandDims(1).split(2, 2);
+        NDArray z = TransformerBlock.modulate(Activations.layerNorm(x), shiftScale.get(0), shiftScale.get(1));
+        return tokenizer.untokenize(output.apply(weights, z));
+    }
+}

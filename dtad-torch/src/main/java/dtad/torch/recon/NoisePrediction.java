@@ -1,0 +1,67 @@
+package dtad.torch.recon;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import dtad.diffusion.NoiseSchedule;
+import dtad.torch.Objective;
+import dtad.torch.StepRandom;
+
+/**
+ * DDPM's training objective: for each clean row a time {@code t} uniform in {@code 0..T-1}, noise
+ * {@code eps ~ N(0, I)} and "mean and variance" noising {@code x_t = sqrt(alphaBar_t) x_0 +
+ * sqrt(1 - alphaBar_t) eps}; the loss is the mean squared error between the predicted and the true
+ * noise over every value of the batch ({@code nn.MSELoss()}). Times and noise are drawn in Java from
+ * the step's {@link StepRandom}.
+ */
+final class NoisePrediction {
+    private final float[] signal;
+    private final float[] noise;
+
+    NoisePrediction(NoiseSchedule schedule) {
+        int steps = schedule.steps();
+        this.signal = new float[steps];
+        this.noise = new float[steps];
+        for (int t = 0; t < steps; t++) {
+            signal[t] = (float) Math.sqrt(schedule.alphaBar(t));
+            noise[t] = (float) Math.sqrt(1 - schedule.alphaBar(t));
+        }
+    }
+
+    /** The objective of a fit of {@code denoiser}. */
+    Objective.Factory objective(Denoiser denoiser) {
+        return fitManager -> (network, weights, batch, random) -> loss(denoiser, weights, batch, random);
+    }
+
+    NDArray loss(Denoiser denoiser, NDList weights, NDArray batch, StepRandom random) {
+        int rows = Math.toIntExact(batch.getShape().get(0));
+        int columns = Math.toIntExact(batch.getShape().get(1));
+        int[] times = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            times[r] = random.nextInt(signal.length);
+        }
+        NDArray eps = random.floats(new Shape(rows, columns), (values, n) -> {
+            for (int i = 0; i < n; i++) {
+                values[i] = (float) random.nextGaussian();
+            }
+        });
+        NDArray a = random.floats(new Shape(rows, 1), (values, n) -> {
+            for (int r = 0; r < rows; r++) {
+                values[r] = signal[times[r]];
+            }
+        });
+        NDArray b = random.floats(new Shape(rows, 1), (values, n) -> {
+            for (int r = 0; r < rows; r++) {
+                values[r] = noise[times[r]];
+            }
+        });
+        NDArray t = random.floats(new Shape(rows), (values, n) -> {
+            for (int r = 0; r < rows; r++) {
+                values[r] = times[r];
+            }
+        });
+        NDArray noisy = batch.mul(a).add(eps.mul(b));
+        NDArray predicted = denoiser.predictNoise(weights, noisy, denoiser.conditioning(weights, t), random);
+        return predicted.sub(eps).square().mean();
+    }
+}

@@ -1,0 +1,46 @@
+package dtad.torch.recon;
+
+import dtad.data.Matrix;
+import dtad.detect.Detector;
+import dtad.detect.Progress;
+import dtad.detect.TrainingData;
+import dtad.diffusion.NoiseSchedule;
+import dtad.torch.StoppingRule;
+import dtad.torch.TrainedNetwork;
+import dtad.torch.TrainingLoop;
+import dtad.torch.TrainingSettings;
+
+/**
+ * What DDPM and DiT share: the fit (scale, train the denoiser on {@link NoisePrediction} with the
+ * shared {@link TrainingLoop}, optionally with the reference's early stop) and the scoring by
+ * {@link ReverseChain}. Each supplies only its denoiser.
+ */
+public sealed interface ReconstructionDetector extends Detector<ReconstructionModel> permits DDPM, DiT {
+
+    /** The diffusion and the scoring chain. */
+    ReconstructionSettings reconstruction();
+
+    /** Epochs, batch, optimizer, seed and drop-last of the fit. */
+    TrainingSettings training();
+
+    /** Whether the reference's early stop ends the fit ({@link ReferenceStopping}). */
+    boolean earlyStop();
+
+    /** The noise-prediction network for rows of {@code features} values. */
+    Denoiser denoiser(int features);
+
+    @Override
+    default ReconstructionModel fit(Matrix train, Progress progress) {
+        TrainingData data = TrainingData.of(train);
+        Denoiser denoiser = denoiser(data.standardized().columns());
+        NoisePrediction objective = new NoisePrediction(NoiseSchedule.linear(reconstruction().steps()));
+        TrainedNetwork trained = TrainingLoop.train(denoiser, objective.objective(denoiser), data.standardized(),
+                training(), earlyStop() ? new ReferenceStopping() : StoppingRule.NEVER, progress);
+        try {
+            return ReconstructionModel.fitted(this, data, trained);
+        } catch (RuntimeException | Error e) {
+            trained.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dtad.torch.recon;
+
+import dtad.data.Matrix;
+import dtad.detect.TrainingData;
+import dtad.detect.TrainingInfo;
+import dtad.model.PayloadReader;
+import dtad.torch.NetworkModel;
+import dtad.torch.TrainedNetwork;
+import java.io.IOException;
+
+/**
+ * A fitted DDPM or DiT: scores a row by its reconstruction error after the reverse chain
+ * ({@link ReverseChain}); higher = more anomalous. The model file holds the denoiser's parameters and
+ * buffers (BatchNorm running statistics) as one payload.
+ */
+public final class ReconstructionModel extends NetworkModel {
+    private final ReconstructionDetector detector;
+    private final ReverseChain chain;
+
+    private ReconstructionModel(ReconstructionDetector detector, TrainingInfo info, double[] trainingScores,
+                                TrainedNetwork network, ReverseChain chain) {
+        super(info, trainingScores, network);
+        this.detector = detector;
+        this.chain = chain;
+    }
+
+    static ReconstructionModel fitted(ReconstructionDetector detector, TrainingData data, TrainedNetwork network) {
+        ReverseChain chain = chain(detector);
+        double[] scores = network.evaluate(data.standardized(), (n, weights, rows) ->
+                chain.scores((Denoiser) n, weights, rows));
+        return new ReconstructionModel(detector, data.info(), scores, network, chain);
+    }
+
+    /** Rebuilds a model from its model file. */
+    public static ReconstructionModel load(ReconstructionDetector detector, TrainingInfo info,
+                                           double[] trainingScores, PayloadReader payloads) throws IOException {
+        TrainedNetwork network = TrainedNetwork.load(detector.denoiser(info.features()), readParameters(payloads));
+        return new ReconstructionModel(detector, info, trainingScores, network, chain(detector));
+    }
+
+    private static ReverseChain chain(ReconstructionDetector detector) {
+        return new ReverseChain(detector.reconstruction(), detector.training().seed());
+    }
+
+    @Override
+    public ReconstructionDetector detector() {
+        return detector;
+    }
+
+    @Override
+    protected double[] scoreStandardized(Matrix standardized) {
+        return network().evaluate(standardized, (n, weights, rows) -> chain.scores((Denoiser) n, weights, rows));
+    }
+}

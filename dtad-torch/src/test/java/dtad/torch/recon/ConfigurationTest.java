@@ -1,0 +1,63 @@
+package dtad.torch.recon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dtad.method.Methods;
+import dtad.torch.TrainingSettings;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationTest {
+    @Test
+    void ddpmDefaultsAreTheReference() {
+        DDPM d = DDPM.defaults();
+        assertEquals(ReconstructionSettings.REFERENCE, d.reconstruction());
+        assertEquals(new TrainingSettings(400, 64, 1e-4, 5e-4, 0, true), d.training());
+        assertEquals(128, d.width());
+        assertEquals(256, d.blockWidth());
+        assertEquals(3, d.blocks());
+        assertEquals(0.4, d.dropoutFirst());
+        assertEquals(0.1, d.dropoutSecond());
+        assertEquals(256, d.timeDim());
+        assertTrue(d.earlyStop());
+    }
+
+    @Test
+    void parametersParseFromTextAndFormatBack() {
+        DDPM d = DDPM.METHOD.configure(Map.of("rec_t", "100", "full_path", "true", "drop_last", "false"));
+        assertEquals(100, d.reconstruction().start());
+        assertTrue(d.reconstruction().fullPath());
+        assertEquals(false, d.training().dropLast());
+        assertEquals(d, DDPM.METHOD.configure(DDPM.METHOD.format(d)));
+        DiT t = DiT.METHOD.configure(Map.of("patch", "3", "depth", "2"));
+        assertEquals(t, DiT.METHOD.configure(DiT.METHOD.format(t)));
+        assertEquals(3, t.tokenizer(10).patch());
+        assertEquals(1, DiT.defaults().tokenizer(6).patch());
+        assertEquals("DDPM", Methods.find("DDPM").name());
+        assertEquals("DiT", Methods.find("DiT").name());
+    }
+
+    @Test
+    void refusesBadValuesNamingThem() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DDPM.METHOD.configure(Map.of("rec_t", "1001")));
+        assertTrue(e.getMessage().contains("1001"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> DDPM.METHOD.configure(Map.of("batch", "1")));
+        assertTrue(e.getMessage().contains("BatchNorm"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> DDPM.METHOD.configure(Map.of("dropout_first", "1")));
+        assertTrue(e.getMessage().contains("dropout_first"), e.getMessage());
+    }
+
+    @Test
+    void dropLastTrainsOnWholeBatchesUnlessThereIsOnlyAPartialOne() {
+        TrainingSettings keep = new TrainingSettings(1, 64, 1e-3, 0, 0);
+        assertEquals(200, keep.rowsPerEpoch(200));
+        TrainingSettings drop = keep.withDropLast(true);
+        assertEquals(192, drop.rowsPerEpoch(200));
+        assertEquals(128, drop.rowsPerEpoch(128));
+        assertEquals(40, drop.rowsPerEpoch(40), "fewer rows than a batch: one batch of all");
+        assertTrue(drop.withEpochs(5).dropLast());
+    }
+}

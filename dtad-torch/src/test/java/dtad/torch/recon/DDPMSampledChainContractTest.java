@@ -1,0 +1,15 @@
+package dtad.torch.recon;
+
+import dtad.detect.Detector;
+import dtad.detect.DetectorContract;
+
+/**
+ * DDPM with a random chain (noised first, sampling noise at each step) still keeps the contract: the
+ * noise is seeded per row, so scores repeat and do not depend on the batch.
+ */
+class DDPMSampledChainContractTest extends DetectorContract {
+    @Override
+    protected Detector<?> detector() {
+        return TinyConfigs.ddpm(new ReconstructionSettings(100, 20, true, false, true), 20);
+    }
+}

@@ -1,0 +1,18 @@
+package dtad.torch.recon;
+
+import dtad.detect.Detector;
+import dtad.detect.DetectorContract;
+
+/**
+ * DiT keeps the detector contract (one small block over 3 tokens, 20 epochs). The chain runs all 40
+ * steps of a short schedule: from the default 20 % start, this tiny, briefly trained transformer
+ * reconstructs the far planted outlier about as well as the inliers (its LayerNorms make it blind to
+ * the scale of a token), while the whole chain separates it clearly.
+ */
+class DiTContractTest extends DetectorContract {
+    @Override
+    protected Detector<?> detector() {
+        return new DiT(new ReconstructionSettings(40, 40, false, false, false), 2, 16, 1, 2, 2, 16,
+                TinyConfigs.training(20), true);
+    }
+}

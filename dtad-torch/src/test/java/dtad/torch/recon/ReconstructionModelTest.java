@@ -1,0 +1,109 @@
+package dtad.torch.recon;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dtad.data.Matrix;
+import dtad.detect.DetectorModel;
+import dtad.detect.TestData;
+import dtad.model.ModelFiles;
+import dtad.model.PayloadWriter;
+import dtad.torch.NetworkModel;
+import dtad.torch.ParameterLayout;
+import dtad.torch.TorchEngine;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReconstructionModelTest {
+    private static final int FEATURES = 4;
+    private ReconstructionModel model;
+
+    @BeforeAll
+    void fit() {
+        model = TinyConfigs.ddpm(10).fit(TestData.gaussian(150, FEATURES, 1, 0));
+    }
+
+    @AfterAll
+    void close() {
+        model.close();
+    }
+
+    private static byte[] parameters(DetectorModel model) throws IOException {
+        Map<String, byte[]> payloads = new HashMap<>();
+        model.writePayloads(new PayloadWriter() {
+            @Override
+            public void matrix(String name, Matrix value) {
+            }
+
+            @Override
+            public void doubles(String name, double[] value) {
+            }
+
+            @Override
+            public void ints(String name, int[] value) {
+            }
+
+            @Override
+            public void bytes(String name, byte[] value) {
+                payloads.put(name, value);
+            }
+        });
+        return payloads.get(NetworkModel.PARAMETERS);
+    }
+
+    @Test
+    void batchNormRunningStatisticsAreTrainedSavedAndLoaded(@TempDir Path dir) throws IOException {
+        ParameterLayout layout = model.detector().denoiser(FEATURES).layout();
+        byte[] bytes = parameters(model);
+        assertEquals(4L * layout.state().size(), bytes.length, "trainable tensors, then the buffers");
+        // The three BatchNorms (2 blocks and the head) of width 16: mean then variance each.
+        assertEquals(6, layout.buffers().size());
+        ByteBuffer values = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        int offset = 4 * layout.size();
+        float firstMean = values.getFloat(offset);
+        float firstVariance = values.getFloat(offset + 4 * 16);
+        assertTrue(firstMean != 0 && firstVariance != 1 && firstVariance > 0,
+                "running statistics moved from their start: " + firstMean + ", " + firstVariance);
+        model.save(dir.resolve("model"));
+        try (DetectorModel loaded = ModelFiles.load(dir.resolve("model"))) {
+            assertArrayEquals(bytes, parameters(loaded));
+        }
+    }
+
+    @Test
+    void scoringTwiceGivesTheSameScoresAndChangesNoRunningStatistic() throws IOException {
+        byte[] before = parameters(model);
+        Matrix rows = TestData.gaussian(300, FEATURES, 3, 0.5);
+        assertArrayEquals(model.score(rows), model.score(rows));
+        assertArrayEquals(before, parameters(model));
+    }
+
+    @Test
+    void scoringKeepsNativeMemoryFlat() {
+        Matrix many = TestData.gaussian(600, FEATURES, 5, 0);
+        model.score(many);
+        int held = model.nativeArrays();
+        int live = TorchEngine.liveArrays();
+        for (int i = 0; i < 10; i++) {
+            model.score(many);
+        }
+        assertEquals(held, model.nativeArrays());
+        assertEquals(live, TorchEngine.liveArrays());
+    }
+
+    @Test
+    void trainingScoresAreTheScoresOfTheTrainingRows() {
+        assertArrayEquals(model.trainingScores(), model.score(TestData.gaussian(150, FEATURES, 1, 0)), 1e-12);
+    }
+}

@@ -1,0 +1,108 @@
+package dtad.torch.recon;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dtad.diffusion.NoiseSchedule;
+import dtad.torch.ParameterLayout;
+import dtad.torch.StepRandom;
+import dtad.torch.Tensors;
+import dtad.torch.TorchEngine;
+import org.junit.jupiter.api.Test;
+
+class ReverseChainTest {
+    /** A denoiser that predicts {@code a x}, whatever the time: the chain then has a closed form. */
+    private record Proportional(float a) implements Denoiser {
+        @Override
+        public int features() {
+            return 2;
+        }
+
+        @Override
+        public ParameterLayout layout() {
+            ParameterLayout.Builder builder = ParameterLayout.builder();
+            builder.add("unused", new ParameterLayout.Init.Constant(0), 1);
+            return builder.build();
+        }
+
+        @Override
+        public NDArray conditioning(NDList weights, NDArray times) {
+            return times.reshape(-1, 1).mul(0f);
+        }
+
+        @Override
+        public NDArray predictNoise(NDList weights, NDArray noisy, NDArray conditioning, StepRandom random) {
+            return noisy.mul(a).add(conditioning);
+        }
+    }
+
+    private static final float[] ROWS = {1, -2, 3, 0.5f, -4, 4};
+
+    private static float[] score(ReverseChain chain, Denoiser denoiser, float[] rows) {
+        try (NDManager manager = TorchEngine.newManager()) {
+            NDArray x = Tensors.floats(manager, rows, new Shape(rows.length / 2, 2));
+            return chain.scores(denoiser, new NDList(), x).toFloatArray();
+        }
+    }
+
+    @Test
+    void finalErrorFollowsTheReverseStepFormula() {
+        ReconstructionSettings settings = new ReconstructionSettings(1000, 250, false, false, false);
+        NoiseSchedule schedule = NoiseSchedule.linear(1000);
+        float a = 0.3f;
+        double factor = 1;
+        for (int t = 249; t >= 0; t--) {
+            double coefficient = schedule.beta(t) / Math.sqrt(1 - schedule.alphaBar(t));
+            factor *= (1 - coefficient * a) / Math.sqrt(1 - schedule.beta(t));
+        }
+        float[] scores = score(new ReverseChain(settings, 0), new Proportional(a), ROWS);
+        for (int r = 0; r < 3; r++) {
+            double x0 = ROWS[2 * r];
+            double x1 = ROWS[2 * r + 1];
+            double expected = (x0 * x0 + x1 * x1) * (1 - factor) * (1 - factor) / 2;
+            assertEquals(expected, scores[r], expected * 1e-4, "row " + r);
+        }
+    }
+
+    @Test
+    void fullPathSumsTheSquaredStepsOfTheChain() {
+        ReconstructionSettings settings = new ReconstructionSettings(100, 10, false, true, false);
+        NoiseSchedule schedule = NoiseSchedule.linear(100);
+        float a = -0.5f;
+        float[] scores = score(new ReverseChain(settings, 0), new Proportional(a), ROWS);
+        double x0 = ROWS[0];
+        double x1 = ROWS[1];
+        double total = 0;
+        for (int t = 9; t >= 0; t--) {
+            double coefficient = schedule.beta(t) / Math.sqrt(1 - schedule.alphaBar(t));
+            double step = (1 - coefficient * a) / Math.sqrt(1 - schedule.beta(t));
+            total += ((x0 - x0 * step) * (x0 - x0 * step) + (x1 - x1 * step) * (x1 - x1 * step)) / 2;
+            x0 *= step;
+            x1 *= step;
+        }
+        assertEquals(total, scores[0], total * 1e-4);
+    }
+
+    @Test
+    void sampledNoiseIsSeededAndTheSameForARowInAnyBatch() {
+        ReconstructionSettings settings = new ReconstructionSettings(100, 30, true, false, true);
+        Denoiser denoiser = new Proportional(0.1f);
+        float[] all = score(new ReverseChain(settings, 7), denoiser, ROWS);
+        float[] last = score(new ReverseChain(settings, 7), denoiser, new float[] {-4, 4});
+        float[] twice = score(new ReverseChain(settings, 7), denoiser, new float[] {-4, 4, -4, 4});
+        assertEquals(all[2], last[0]);
+        assertEquals(all[2], twice[0]);
+        assertEquals(all[2], twice[1]);
+        assertArrayEquals(all, score(new ReverseChain(settings, 7), denoiser, ROWS));
+        assertNotEquals(all[2], score(new ReverseChain(settings, 8), denoiser, new float[] {-4, 4})[0]);
+        float[] deterministic = score(new ReverseChain(new ReconstructionSettings(100, 30, false, false, false), 7),
+                denoiser, ROWS);
+        assertFalse(deterministic[0] == all[0], "noise changes the reconstruction");
+    }
+}
