@@ -10,7 +10,6 @@ import dtad.torch.dte.CategoricalDTEModel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -55,23 +54,10 @@ public final class DteBenchmark {
         CategoricalDTE d = CategoricalDTE.defaults();
         CategoricalDTE dte = new CategoricalDTE(d.steps(), d.bins(), d.loss(), d.hidden(), d.dropout(),
                 d.training().withEpochs(epochs));
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        List<Double> wall = new ArrayList<>();
-        List<Double> cpu = new ArrayList<>();
-        long[] last = {System.nanoTime(), threads.getCurrentThreadCpuTime()};
         int steps = ROWS / BATCH;
-        try (CategoricalDTEModel model = dte.fit(gaussian(ROWS, features, 1), (done, total, message) -> {
-            long now = System.nanoTime();
-            long cpuNow = threads.getCurrentThreadCpuTime();
-            if (done > 2) {
-                wall.add((now - last[0]) / 1e6 / steps);
-                cpu.add((cpuNow - last[1]) / 1e6 / steps);
-            }
-            last[0] = now;
-            last[1] = cpuNow;
-        })) {
-            System.out.printf(Locale.ROOT, "training step: wall median %.3f ms (best %.3f), cpu median %.3f ms (best %.3f)%n",
-                    median(wall), Collections.min(wall), median(cpu), Collections.min(cpu));
+        StepTimer timer = new StepTimer(steps, 2);
+        try (CategoricalDTEModel model = dte.fit(gaussian(ROWS, features, 1), timer)) {
+            System.out.println(timer.summary());
             System.out.printf(Locale.ROOT, "matrix products alone (floor): cpu %.3f ms per step%n", gemmFloor(features));
             Matrix test = gaussian(100_000, features, 2);
             model.score(test.rowRange(0, 20_000));
@@ -129,15 +115,10 @@ public final class DteBenchmark {
                     samples.add((threads.getCurrentThreadCpuTime() - start) / 1e6 / 50);
                 }
             }
-            return median(samples);
+            return StepTimer.median(samples);
         }
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
 
     private static Matrix gaussian(int rows, int columns, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

@@ -5,12 +5,8 @@ import dtad.detect.DetectorModel;
 import dtad.detect.TestData;
 import dtad.torch.TorchEngine;
 import dtad.torch.TrainingSettings;
+import dtad.torch.bench.StepTimer;
 import dtad.torch.dte.CategoricalDTE;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -59,25 +55,12 @@ public final class ReconstructionBenchmark {
             detector = new DDPM(d.reconstruction(), d.width(), d.blockWidth(), d.blocks(), d.dropoutFirst(),
                     d.dropoutSecond(), d.timeDim(), training, false);
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        List<Double> wall = new ArrayList<>();
-        List<Double> cpu = new ArrayList<>();
-        long[] last = {System.nanoTime(), threads.getCurrentThreadCpuTime()};
         int steps = rows / BATCH;
         Matrix train = TestData.gaussian(rows, features, 1, 0);
         long fitStart = System.nanoTime();
-        try (ReconstructionModel model = detector.fit(train, (done, total, message) -> {
-            long now = System.nanoTime();
-            long cpuNow = threads.getCurrentThreadCpuTime();
-            if (done > 1) {
-                wall.add((now - last[0]) / 1e6 / steps);
-                cpu.add((cpuNow - last[1]) / 1e6 / steps);
-            }
-            last[0] = now;
-            last[1] = cpuNow;
-        })) {
-            System.out.printf(Locale.ROOT, "training step: wall median %.3f ms (best %.3f), cpu median %.3f ms (best %.3f)%n",
-                    median(wall), Collections.min(wall), median(cpu), Collections.min(cpu));
+        StepTimer timer = new StepTimer(steps, 1);
+        try (ReconstructionModel model = detector.fit(train, timer)) {
+            System.out.println(timer.summary());
             System.out.printf(Locale.ROOT, "fit incl. training scores of %d rows: %.1f s%n", rows,
                     (System.nanoTime() - fitStart) / 1e9);
             Matrix test = TestData.gaussian(scoreRows, features, 2, 0);
@@ -103,9 +86,4 @@ public final class ReconstructionBenchmark {
         }
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
 }
