@@ -89,6 +89,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Smoke run: a tenth of the epochs (at least 1) for methods that have epochs.")
     boolean quick;
 
+    @Option(names = "--retry-failed",
+            description = "Run the cells recorded as failed again (e.g. after fixing their cause); their new rows are appended and count.")
+    boolean retryFailed;
+
     @Option(names = "--reference", paramLabel = "CSV",
             description = "Published figures to compare with in the report (e.g. dte_paper_semi_aucroc.csv).")
     Path reference;
@@ -124,7 +128,7 @@ final class BenchCommand implements Callable<Integer> {
         err.printf("Benchmark: %d data set(s) x %d method(s) x %d seed(s), %s setting, into %s%n",
                 plan.datasets().size(), plan.methods().size(), plan.seeds().size(), plan.setting().text(), outDir);
         err.flush();
-        BenchmarkRunner runner = new BenchmarkRunner(plan, outDir);
+        BenchmarkRunner runner = new BenchmarkRunner(plan, outDir, retryFailed);
         List<ResultRow> rows;
         try (ConsoleListener listener = new ConsoleListener(err, System.console() != null)) {
             rows = parallel == 1 ? runner.run(listener) : runner.runInWorkers(parallel, workerCommand(), listener);

@@ -53,7 +53,7 @@ public final class Reports {
         if (!Files.isRegularFile(results)) {
             throw new InputException(results + ": no such results file (run the benchmark into " + outDir + " first)");
         }
-        List<ResultRow> rows = ResultsCsv.read(results);
+        List<ResultRow> rows = ResultsCsv.latestPerCell(ResultsCsv.read(results));
         PublishedTable reference = referenceCsvOrNull == null ? null : PublishedTable.read(referenceCsvOrNull);
         return write(outDir, rows, reference, results.toString(), Instant.now());
     }

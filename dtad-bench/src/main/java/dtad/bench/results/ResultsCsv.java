@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The {@code results.csv} format: the header {@link ResultRow#HEADER}, then one row per benchmark
@@ -197,5 +199,17 @@ public final class ResultsCsv {
             }
             i++; // the comma
         }
+    }
+
+    /**
+     * The latest row of each cell ({@link ResultRow#key}), in the order the cells first appear: a cell
+     * that was run again (after a failure, with {@code --retry-failed}) counts with its newest row.
+     */
+    public static List<ResultRow> latestPerCell(List<ResultRow> rows) {
+        Map<String, ResultRow> latest = new LinkedHashMap<>();
+        for (ResultRow row : rows) {
+            latest.put(row.key(), row);
+        }
+        return List.copyOf(latest.values());
     }
 }

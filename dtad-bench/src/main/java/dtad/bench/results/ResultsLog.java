@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A {@code results.csv} that survives being killed: rows are only ever appended, each in a single
@@ -89,15 +87,6 @@ public final class ResultsLog implements AutoCloseable {
     /** The rows that were in the file when it was opened, in file order. */
     public List<ResultRow> existingRows() {
         return existing;
-    }
-
-    /** The keys ({@link ResultRow#key()}) of the rows in the file when it was opened. */
-    public Set<String> existingKeys() {
-        Set<String> keys = new LinkedHashSet<>();
-        for (ResultRow row : existing) {
-            keys.add(row.key());
-        }
-        return keys;
     }
 
     /** Whether {@link #open} cut off an unterminated last line left by an interrupted run. */

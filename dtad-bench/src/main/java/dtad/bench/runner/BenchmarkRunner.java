@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,9 @@ import java.util.Set;
  *
  * <p>The results file ({@value #RESULTS_FILE}) is a {@link ResultsLog}: each finished cell is appended
  * as one line and forced to disk before the next cell starts. A rerun into the same folder skips every
- * cell already in the file (finished cells, {@code ok} or {@code failed}), so a run that was stopped,
+ * cell already in the file (finished cells, {@code ok} or {@code failed}; with {@code retryFailed}, only
+ * those whose latest row is {@code ok}: a failed cell runs again and its new row is appended, the
+ * latest row of a cell being the one that counts), so a run that was stopped,
  * even by {@code kill -9}, loses at most the cells that were running and continues where it stopped;
  * the unterminated remnant of a row being written when the process died is cut off on reopening. The
  * folder also records each method's parameters ({@link MethodConfigurations}); resuming with other
@@ -32,10 +35,17 @@ public final class BenchmarkRunner {
 
     private final BenchmarkPlan plan;
     private final Path outDir;
+    private final boolean retryFailed;
 
     public BenchmarkRunner(BenchmarkPlan plan, Path outDir) {
+        this(plan, outDir, false);
+    }
+
+    /** @param retryFailed whether cells recorded as failed run again (e.g. after fixing their cause) */
+    public BenchmarkRunner(BenchmarkPlan plan, Path outDir, boolean retryFailed) {
         this.plan = plan;
         this.outDir = outDir;
+        this.retryFailed = retryFailed;
     }
 
     public Path resultsFile() {
@@ -75,12 +85,12 @@ public final class BenchmarkRunner {
         return rows();
     }
 
-    /** The rows of the plan's cells now in the results file, in plan order (finished cells only). */
+    /** The latest row of each of the plan's cells now in the results file, in plan order (finished cells only). */
     public List<ResultRow> rows() throws IOException {
         Map<String, ResultRow> byKey = new LinkedHashMap<>();
         if (Files.exists(resultsFile())) {
-            for (ResultRow row : ResultsCsv.read(resultsFile())) {
-                byKey.putIfAbsent(row.key(), row);
+            for (ResultRow row : ResultsCsv.latestPerCell(ResultsCsv.read(resultsFile()))) {
+                byKey.put(row.key(), row);
             }
         }
         List<ResultRow> out = new ArrayList<>();
@@ -109,7 +119,12 @@ public final class BenchmarkRunner {
     }
 
     private List<Cell> pending(ResultsLog log, BenchmarkListener listener) {
-        Set<String> done = log.existingKeys();
+        Set<String> done = new HashSet<>();
+        for (ResultRow row : ResultsCsv.latestPerCell(log.existingRows())) {
+            if (row.ok() || !retryFailed) {
+                done.add(row.key());
+            }
+        }
         List<Cell> all = plan.cells();
         List<Cell> pending = new ArrayList<>();
         for (Cell cell : all) {

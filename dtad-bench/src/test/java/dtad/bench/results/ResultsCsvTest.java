@@ -73,4 +73,13 @@ class ResultsCsvTest {
                 ResultRow.Status.OK, "");
         assertEquals(row, ResultsCsv.parseRow(ResultsCsv.format(row)));
     }
+
+    @Test
+    void theLatestRowOfACellCountsInFirstAppearanceOrder() {
+        ResultRow other = new ResultRow("other", OK.method(), OK.setting(), OK.seed(), 0.5, 0.5, 0.5, 1, 1,
+                OK.nTrain(), OK.nTest(), OK.dim(), ResultRow.Status.OK, "");
+        ResultRow retried = new ResultRow(FAILED.dataset(), FAILED.method(), FAILED.setting(), FAILED.seed(), 0.75,
+                0.5, 0.5, 1, 1, FAILED.nTrain(), FAILED.nTest(), FAILED.dim(), ResultRow.Status.OK, "");
+        assertEquals(List.of(retried, other), ResultsCsv.latestPerCell(List.of(FAILED, other, retried)));
+    }
 }

@@ -129,6 +129,29 @@ class BenchmarkRunnerTest {
     }
 
     @Test
+    void retryFailedRunsOnlyTheFailedCellsAgainAndTheirNewRowsCount(@TempDir Path out) throws IOException {
+        new BenchmarkRunner(TestPlans.basic(), out).run(BenchmarkListener.SILENT);
+        // Pretend an earlier version failed on one cell that works now.
+        Path file = out.resolve("results.csv");
+        ResultRow distance = ResultsCsv.read(file).get(0);
+        ResultRow failed = new ResultRow(distance.dataset(), distance.method(), distance.setting(), distance.seed(),
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, distance.nTrain(), distance.nTest(),
+                distance.dim(), ResultRow.Status.FAILED, "IllegalStateException: a bug since fixed");
+        Files.writeString(file, ResultsCsv.format(failed) + "\n", java.nio.file.StandardOpenOption.APPEND);
+
+        Recorder plain = new Recorder();
+        assertEquals(failed, new BenchmarkRunner(TestPlans.basic(), out).run(plain).get(0), "the latest row counts");
+        assertTrue(plain.started.isEmpty(), "without the option nothing runs again: " + plain.started);
+
+        Recorder retry = new Recorder();
+        List<ResultRow> rows = new BenchmarkRunner(TestPlans.basic(), out, true).run(retry);
+        assertEquals(List.of(distance.key(), "narrow|Test-Picky|semi|0", "narrow|Test-Picky|semi|1"), retry.started);
+        assertEquals(ResultRow.Status.OK, rows.get(0).status());
+        assertEquals(distance.aucRoc(), rows.get(0).aucRoc(), "seeded: the same figure as before");
+        assertEquals(8 + 1 + 3, ResultsCsv.read(file).size(), "rows are only appended");
+    }
+
+    @Test
     void aPartialLastRowIsCutOffAndItsCellRunsAgain(@TempDir Path out) throws IOException {
         new BenchmarkRunner(TestPlans.basic(), out).run(BenchmarkListener.SILENT);
         Path file = out.resolve("results.csv");
