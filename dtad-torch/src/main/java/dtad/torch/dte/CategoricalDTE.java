@@ -99,11 +99,7 @@ public record CategoricalDTE(int steps, int bins, Loss loss, List<Integer> hidde
         if (loss == null) {
             throw new IllegalArgumentException("Missing loss");
         }
-        hidden = DiffusionTimeEstimation.requireHidden(hidden);
-        DiffusionTimeEstimation.requireDropout(dropout);
-        if (training == null) {
-            throw new IllegalArgumentException("Missing training settings");
-        }
+        hidden = DiffusionTimeEstimation.requireNetwork(hidden, dropout, training);
     }
 
     /** The reference configuration. */

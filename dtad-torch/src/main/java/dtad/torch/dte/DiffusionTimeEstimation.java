@@ -36,17 +36,21 @@ final class DiffusionTimeEstimation {
         }
     }
 
-    static List<Integer> requireHidden(List<Integer> hidden) {
+    /**
+     * Checks the network part of a configuration: hidden widths (at least one, each >= 1), dropout in
+     * {@code [0, 1)} and training settings present; returns an immutable copy of the widths.
+     */
+    static List<Integer> requireNetwork(List<Integer> hidden, double dropout, TrainingSettings training) {
         if (hidden == null || hidden.isEmpty() || hidden.stream().anyMatch(h -> h == null || h < 1)) {
             throw new IllegalArgumentException("Invalid hidden layer widths: " + hidden + " (at least one, each >= 1)");
         }
-        return List.copyOf(hidden);
-    }
-
-    static void requireDropout(double dropout) {
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("Invalid dropout probability: " + dropout + " (must be in [0, 1))");
         }
+        if (training == null) {
+            throw new IllegalArgumentException("Missing training settings");
+        }
+        return List.copyOf(hidden);
     }
 
     /** A fitted model made from the scaled training data and the trained network. */

@@ -48,11 +48,7 @@ public record GaussianDTE(int steps, List<Integer> hidden, double dropout, Train
 
     public GaussianDTE {
         DiffusionTimeEstimation.requireSteps(steps);
-        hidden = DiffusionTimeEstimation.requireHidden(hidden);
-        DiffusionTimeEstimation.requireDropout(dropout);
-        if (training == null) {
-            throw new IllegalArgumentException("Missing training settings");
-        }
+        hidden = DiffusionTimeEstimation.requireNetwork(hidden, dropout, training);
     }
 
     /** The reference configuration. */

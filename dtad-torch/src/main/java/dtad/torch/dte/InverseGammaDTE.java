@@ -73,11 +73,7 @@ public record InverseGammaDTE(int steps, Score score, List<Integer> hidden, doub
         if (score == null) {
             throw new IllegalArgumentException("Missing score mode");
         }
-        hidden = DiffusionTimeEstimation.requireHidden(hidden);
-        DiffusionTimeEstimation.requireDropout(dropout);
-        if (training == null) {
-            throw new IllegalArgumentException("Missing training settings");
-        }
+        hidden = DiffusionTimeEstimation.requireNetwork(hidden, dropout, training);
     }
 
     /** The default configuration. */
