@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pinned results of short seeded fits on generated data (ADBench-like local anomalies): the AUC-ROC on
- * the held-out rows and the score of the first held-out row. Training on a different CPU kernel can
- * move the last float bits, hence the tolerances; a change of algorithm moves them far more.
+ * the held-out rows and the score of the first held-out row. Training on a different CPU kernel (oneMKL
+ * picks AVX2 or AVX-512 code by processor) moves the last float bits, and 20 epochs amplify them, hence
+ * the tolerances; a change of algorithm moves them far more.
  */
 class DteGoldenValuesTest {
     private static double[] run(Detector<?> detector) {
@@ -31,7 +32,9 @@ class DteGoldenValuesTest {
         double[] result = run(new InverseGammaDTE(d.steps(), d.score(), d.hidden(), d.dropout(),
                 d.training().withEpochs(20)));
         assertEquals(0.9375, result[0], 0.005, "AUC-ROC");
-        assertEquals(0.231265, result[1], 0.231265 * 1e-3, "score of the first held-out row");
+        // 0.231265 on an AMD Zen 5 (oneMKL's AVX2 kernels), 0.229550 on an Intel Xeon (AVX-512): u^2
+        // doubles the drift of the network's output.
+        assertEquals(0.231265, result[1], 0.231265 * 2e-2, "score of the first held-out row");
     }
 
     @Test
