@@ -13,10 +13,11 @@ import dtad.torch.TrainingSettings;
  * reconstruction by the reverse chain from {@code t = rec_t - 1} ({@link ReverseChain}). Higher = more
  * anomalous; scores are mean squared differences of standardized values, in {@code [0, inf)}.
  *
- * <p>Reference defaults: width 128, 3 blocks of width 256, dropouts 0.4 / 0.1, time embedding 256;
- * up to 400 epochs of batch 64 with the last partial batch dropped, Adam lr 1e-4 with L2 weight decay
- * 5e-4, the reference's early stop; {@code rec_t = 250} from the row itself, no sampling noise, the
- * final-step error.
+ * <p>Defaults are the reference's (width 128, 3 blocks of width 256, dropouts 0.4 / 0.1, time
+ * embedding 256; up to 400 epochs of batch 64 with the last partial batch dropped, Adam lr 1e-4 with L2
+ * weight decay 5e-4, the reference's early stop; from the row itself, no sampling noise, the
+ * final-step error) but one: the chain starts at {@code rec_t = 50}, not 250
+ * ({@link ReconstructionSettings#DEFAULT}); {@code rec_t=250} reproduces the reference.
  *
  * @param reconstruction the diffusion and the scoring chain
  * @param width          the ResNet's main width (d_main)

@@ -2,6 +2,7 @@ package dtad.torch.recon;
 
 import dtad.data.Matrix;
 import dtad.detect.TrainingData;
+import dtad.InputException;
 import dtad.detect.TrainingInfo;
 import dtad.model.PayloadReader;
 import dtad.torch.NetworkModel;
@@ -45,6 +46,18 @@ public final class ReconstructionModel extends NetworkModel {
     @Override
     public ReconstructionDetector detector() {
         return detector;
+    }
+
+    /**
+     * The reconstruction error of each row for each start of {@code rec_t} separately (raw rows, scaled
+     * inside): one column per start, in the order of the settings. The score is their geometric mean.
+     */
+    public Matrix errorsPerStart(Matrix x) {
+        if (x.rows() == 0) {
+            throw new InputException("No rows to score");
+        }
+        return network().evaluate(trainingInfo().scaler().transform(x), detector.reconstruction().starts().size(),
+                (n, weights, rows) -> chain.errors((Denoiser) n, weights, rows));
     }
 
     @Override

@@ -19,14 +19,15 @@ final class ReconstructionParameters {
 
     static <D extends ReconstructionDetector> ParameterTable.Builder<D> addReconstruction(
             ParameterTable.Builder<D> builder) {
-        ReconstructionSettings r = ReconstructionSettings.REFERENCE;
+        ReconstructionSettings r = ReconstructionSettings.DEFAULT;
         return builder
                 .add("steps", ParameterType.INTEGER, r.steps(), ">= 2",
                         "diffusion steps T (linear betas 1e-4 to 1e-2)", d -> d.reconstruction().steps())
-                .add("rec_t", ParameterType.INTEGER, r.start(), "1..steps",
-                        "reconstruction start: the reverse chain runs t = rec_t-1 .. 0", d -> d.reconstruction().start())
+                .add("rec_t", ParameterType.POSITIVE_INTEGERS, r.starts(), "1..steps each",
+                        "reconstruction start(s): a reverse chain t = s-1 .. 0 per start s; several: geometric mean "
+                                + "of their errors (the reference: 250)", d -> d.reconstruction().starts())
                 .add("noise_first", ParameterType.BOOLEAN, r.noiseFirst(), "true|false",
-                        "noise the row to t = rec_t-1 before denoising (the reference starts from the row itself)",
+                        "noise the row to t = s-1 before denoising (the reference starts from the row itself)",
                         d -> d.reconstruction().noiseFirst())
                 .add("full_path", ParameterType.BOOLEAN, r.fullPath(), "true|false",
                         "score the summed squared step-to-step differences instead of the final error",
@@ -46,7 +47,7 @@ final class ReconstructionParameters {
     }
 
     static ReconstructionSettings reconstruction(ParameterValues v) {
-        return new ReconstructionSettings(v.integer("steps"), v.integer("rec_t"), v.bool("noise_first"),
+        return new ReconstructionSettings(v.integer("steps"), v.integers("rec_t"), v.bool("noise_first"),
                 v.bool("full_path"), v.bool("posterior_noise"));
     }
 

@@ -1,6 +1,7 @@
 package dtad.torch.recon;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -17,12 +18,13 @@ import java.util.SplittableRandom;
  * from {@code x_{start-1}} = the row (the reference) or the row noised to {@code t = start-1}
  * ({@code noise_first}). The score is {@code mean_j (x_j - x_{-1,j})^2}, or with {@code full_path} the
  * sum over the steps of the mean squared step-to-step difference. The sampling noise {@code z} is
- * optional ({@code posterior_noise}) and never added at {@code t = 0}.
+ * optional ({@code posterior_noise}) and never added at {@code t = 0}. With several starts, each runs
+ * its own chain from the row and the score is the geometric mean of their errors.
  *
- * <p><b>Cost.</b> The chain is the whole cost of scoring: {@code start} network evaluations per row. The
- * schedule's constants are Java floats computed once; the conditioning of all {@code start} times is
- * computed once per block (it depends on {@code t} alone) and each step adds its row to every noised
- * row; nothing is read back to the host until the scores. Each step's temporaries live in a
+ * <p><b>Cost.</b> The chains are the whole cost of scoring: the sum of the starts in network evaluations
+ * per row. The schedule's constants are Java floats computed once; the conditioning of every time a
+ * chain visits is computed once per block (it depends on {@code t} alone) and each step adds its row to
+ * every noised row; nothing is read back to the host until the scores. Each step's temporaries live in a
  * sub-manager closed at the end of the step.
  *
  * <p><b>Batch independence.</b> Rows go through in the fixed blocks of {@link dtad.torch.TrainedNetwork};
@@ -31,53 +33,86 @@ import java.util.SplittableRandom;
  * score, whatever else is scored with it, and a model scores the same on every call.
  */
 final class ReverseChain {
+    /** Errors below this count as this in the geometric mean: a perfect reconstruction gives no -infinity. */
+    private static final float SMALLEST_ERROR = 1e-30f;
     private final ReconstructionSettings settings;
     private final long seed;
     private final float[] recipSqrtAlpha;
     private final float[] epsCoefficient;
     private final float[] sigma;
-    private final float startSignal;
-    private final float startNoise;
+    /** {@code sqrt(alphaBar_t)} and {@code sqrt(1 - alphaBar_t)}: how {@code noise_first} noises a row to {@code t}. */
+    private final float[] startSignal;
+    private final float[] startNoise;
 
     ReverseChain(ReconstructionSettings settings, long seed) {
         this.settings = settings;
         this.seed = seed;
         NoiseSchedule schedule = NoiseSchedule.linear(settings.steps());
-        int start = settings.start();
-        this.recipSqrtAlpha = new float[start];
-        this.epsCoefficient = new float[start];
-        this.sigma = new float[start];
-        for (int t = 0; t < start; t++) {
+        int longest = settings.longest();
+        this.recipSqrtAlpha = new float[longest];
+        this.epsCoefficient = new float[longest];
+        this.sigma = new float[longest];
+        this.startSignal = new float[longest];
+        this.startNoise = new float[longest];
+        for (int t = 0; t < longest; t++) {
             double beta = schedule.beta(t);
             recipSqrtAlpha[t] = (float) (1 / Math.sqrt(1 - beta));
             epsCoefficient[t] = (float) (beta / Math.sqrt(1 - schedule.alphaBar(t)));
             sigma[t] = (float) Math.sqrt(schedule.posteriorVariance(t));
+            startSignal[t] = (float) Math.sqrt(schedule.alphaBar(t));
+            startNoise[t] = (float) Math.sqrt(1 - schedule.alphaBar(t));
         }
-        this.startSignal = (float) Math.sqrt(schedule.alphaBar(start - 1));
-        this.startNoise = (float) Math.sqrt(1 - schedule.alphaBar(start - 1));
     }
 
-    /** The score of each row of {@code rows} ({@code [n, d]} in a block's manager): {@code [n]}. */
+    /**
+     * The score of each row of {@code rows} ({@code [n, d]} in a block's manager): {@code [n]}, the error of
+     * the one start, or the geometric mean of the starts' errors (their scales differ by orders of
+     * magnitude; the mean of logs weighs each start alike, needs no statistics from training, and keeps a
+     * row's score independent of the other rows).
+     */
     NDArray scores(Denoiser denoiser, NDList weights, NDArray rows) {
+        NDArray errors = errors(denoiser, weights, rows);
+        if (errors.getShape().get(1) == 1) {
+            return errors.squeeze(1);
+        }
+        return errors.maximum(SMALLEST_ERROR).log().mean(new int[] {1}).exp();
+    }
+
+    /** The error of each row (of {@code [n, d]}) for each start, in the order of the settings: {@code [n, starts]}. */
+    NDArray errors(Denoiser denoiser, NDList weights, NDArray rows) {
         NDManager block = rows.getManager();
         int n = Math.toIntExact(rows.getShape().get(0));
         int d = Math.toIntExact(rows.getShape().get(1));
-        int start = settings.start();
-        float[] times = new float[start];
-        for (int k = 0; k < start; k++) {
-            times[k] = start - 1 - k;
+        int longest = settings.longest();
+        float[] times = new float[longest];
+        for (int t = 0; t < longest; t++) {
+            times[t] = t;
         }
-        NDList conditions = denoiser.conditioning(weights, Tensors.floats(block, times, new Shape(start)))
-                .split(start, 0);
+        // The conditioning depends on t alone: computed once for every t any chain visits.
+        NDList conditions = denoiser.conditioning(weights, Tensors.floats(block, times, new Shape(longest)))
+                .split(longest, 0);
         RowNoise noise = settings.random() ? new RowNoise(rows.toFloatArray(), n, d) : null;
-        NDArray x = settings.noiseFirst() ? rows.mul(startSignal).add(noise.next(block, startNoise)) : rows.duplicate();
+        NDList errors = new NDList();
+        for (int start : settings.starts()) {
+            errors.add(chain(denoiser, weights, rows, start, conditions, noise));
+        }
+        return NDArrays.stack(errors, 1);
+    }
+
+    /** One chain from {@code t = start-1} down to 0: the error of each row, {@code [n]}. */
+    private NDArray chain(Denoiser denoiser, NDList weights, NDArray rows, int start, NDList conditions,
+                          RowNoise noise) {
+        NDManager block = rows.getManager();
+        int n = Math.toIntExact(rows.getShape().get(0));
+        NDArray x = settings.noiseFirst()
+                ? rows.mul(startSignal[start - 1]).add(noise.next(block, startNoise[start - 1]))
+                : rows.duplicate();
         NDArray total = settings.fullPath() ? block.zeros(new Shape(n)) : null;
-        for (int k = 0; k < start; k++) {
-            int t = start - 1 - k;
+        for (int t = start - 1; t >= 0; t--) {
             try (NDManager step = block.newSubManager()) {
                 x.attach(step);
-                // So that whatever the network derives from the conditioning is freed with the step too.
-                NDArray condition = conditions.get(k);
+                // Borrowed for the step, so that whatever the network derives from it is freed with the step.
+                NDArray condition = conditions.get(t);
                 condition.attach(step);
                 NDArray eps = denoiser.predictNoise(weights, x, condition, null);
                 NDArray next = x.sub(eps.mul(epsCoefficient[t])).mul(recipSqrtAlpha[t]);
@@ -89,6 +124,7 @@ final class ReverseChain {
                     total = total.add(x.sub(next).square().mean(new int[] {1}));
                     total.attach(block);
                 }
+                condition.attach(block);
                 next.attach(block);
                 x = next;
             }

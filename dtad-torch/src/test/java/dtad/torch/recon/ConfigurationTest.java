@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dtad.method.Methods;
 import dtad.torch.TrainingSettings;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConfigurationTest {
     @Test
-    void ddpmDefaultsAreTheReference() {
+    void ddpmDefaultsAreTheReferenceButTheStart() {
         DDPM d = DDPM.defaults();
-        assertEquals(ReconstructionSettings.REFERENCE, d.reconstruction());
+        assertEquals(ReconstructionSettings.REFERENCE.withStarts(List.of(50)), d.reconstruction());
+        assertEquals(ReconstructionSettings.REFERENCE,
+                DDPM.METHOD.configure(Map.of("rec_t", "250")).reconstruction());
         assertEquals(new TrainingSettings(400, 64, 1e-4, 5e-4, 0, true), d.training());
         assertEquals(128, d.width());
         assertEquals(256, d.blockWidth());
@@ -27,7 +30,9 @@ class ConfigurationTest {
     @Test
     void parametersParseFromTextAndFormatBack() {
         DDPM d = DDPM.METHOD.configure(Map.of("rec_t", "100", "full_path", "true", "drop_last", "false"));
-        assertEquals(100, d.reconstruction().start());
+        assertEquals(List.of(100), d.reconstruction().starts());
+        assertEquals(List.of(10, 50, 250), DDPM.METHOD.configure(Map.of("rec_t", "10,50,250")).reconstruction()
+                .starts());
         assertTrue(d.reconstruction().fullPath());
         assertEquals(false, d.training().dropLast());
         assertEquals(d, DDPM.METHOD.configure(DDPM.METHOD.format(d)));
@@ -44,6 +49,8 @@ class ConfigurationTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DDPM.METHOD.configure(Map.of("rec_t", "1001")));
         assertTrue(e.getMessage().contains("1001"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> DDPM.METHOD.configure(Map.of("rec_t", "50,10,50")));
+        assertTrue(e.getMessage().contains("Repeated"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> DDPM.METHOD.configure(Map.of("batch", "1")));
         assertTrue(e.getMessage().contains("BatchNorm"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> DDPM.METHOD.configure(Map.of("dropout_first", "1")));

@@ -2,6 +2,7 @@ package dtad.torch.recon;
 
 import dtad.detect.Detector;
 import dtad.detect.DetectorContract;
+import java.util.List;
 
 /**
  * DDPM with a random chain (noised first, sampling noise at each step) still keeps the contract: the
@@ -10,6 +11,6 @@ import dtad.detect.DetectorContract;
 class DDPMSampledChainContractTest extends DetectorContract {
     @Override
     protected Detector<?> detector() {
-        return TinyConfigs.ddpm(new ReconstructionSettings(100, 20, true, false, true), 20);
+        return TinyConfigs.ddpm(new ReconstructionSettings(100, List.of(20), true, false, true), 20);
     }
 }

@@ -2,6 +2,7 @@ package dtad.torch.recon;
 
 import dtad.detect.Detector;
 import dtad.detect.DetectorContract;
+import java.util.List;
 
 /**
  * DiT keeps the detector contract (one small block over 3 tokens, 20 epochs). The chain runs all 40
@@ -12,7 +13,7 @@ import dtad.detect.DetectorContract;
 class DiTContractTest extends DetectorContract {
     @Override
     protected Detector<?> detector() {
-        return new DiT(new ReconstructionSettings(40, 40, false, false, false), 2, 16, 1, 2, 2, 16,
+        return new DiT(new ReconstructionSettings(40, List.of(40), false, false, false), 2, 16, 1, 2, 2, 16,
                 TinyConfigs.training(20), true);
     }
 }

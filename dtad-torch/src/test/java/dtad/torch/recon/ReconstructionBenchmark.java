@@ -70,7 +70,7 @@ public final class ReconstructionBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             double rate = test.rows() / seconds;
             System.out.printf(Locale.ROOT, "%s scoring (rec_t %d): %.1f rows/s (%.2f s for %d rows)%n", method,
-                    detector.reconstruction().start(), rate, seconds, test.rows());
+                    detector.reconstruction().starts(), rate, seconds, test.rows());
             CategoricalDTE c = CategoricalDTE.defaults();
             try (DetectorModel dte = new CategoricalDTE(c.steps(), c.bins(), c.loss(), c.hidden(), c.dropout(),
                     c.training().withEpochs(3)).fit(train.rowRange(0, 640))) {

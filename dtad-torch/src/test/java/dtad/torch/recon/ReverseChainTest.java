@@ -14,6 +14,7 @@ import dtad.torch.ParameterLayout;
 import dtad.torch.StepRandom;
 import dtad.torch.Tensors;
 import dtad.torch.TorchEngine;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReverseChainTest {
@@ -53,7 +54,7 @@ class ReverseChainTest {
 
     @Test
     void finalErrorFollowsTheReverseStepFormula() {
-        ReconstructionSettings settings = new ReconstructionSettings(1000, 250, false, false, false);
+        ReconstructionSettings settings = new ReconstructionSettings(1000, List.of(250), false, false, false);
         NoiseSchedule schedule = NoiseSchedule.linear(1000);
         float a = 0.3f;
         double factor = 1;
@@ -70,9 +71,47 @@ class ReverseChainTest {
         }
     }
 
+    /** The final error of the closed-form chain from {@code start}, for a row {@code (x0, x1)}. */
+    private static double closedFormError(NoiseSchedule schedule, float a, int start, double x0, double x1) {
+        double factor = 1;
+        for (int t = start - 1; t >= 0; t--) {
+            double coefficient = schedule.beta(t) / Math.sqrt(1 - schedule.alphaBar(t));
+            factor *= (1 - coefficient * a) / Math.sqrt(1 - schedule.beta(t));
+        }
+        return (x0 * x0 + x1 * x1) * (1 - factor) * (1 - factor) / 2;
+    }
+
+    @Test
+    void severalStartsRunOneChainEachAndScoreTheGeometricMeanOfTheirErrors() {
+        NoiseSchedule schedule = NoiseSchedule.linear(1000);
+        float a = 0.3f;
+        ReverseChain chain = new ReverseChain(new ReconstructionSettings(1000, List.of(250, 10, 50), false, false,
+                false), 0);
+        float[] scores;
+        float[] errors;
+        try (NDManager manager = TorchEngine.newManager()) {
+            NDArray x = Tensors.floats(manager, ROWS, new Shape(3, 2));
+            errors = chain.errors(new Proportional(a), new NDList(), x).toFloatArray();
+            scores = chain.scores(new Proportional(a), new NDList(), x).toFloatArray();
+        }
+        int[] starts = {250, 10, 50};
+        for (int r = 0; r < 3; r++) {
+            double logSum = 0;
+            for (int s = 0; s < 3; s++) {
+                double expected = closedFormError(schedule, a, starts[s], ROWS[2 * r], ROWS[2 * r + 1]);
+                assertEquals(expected, errors[3 * r + s], expected * 1e-4, "row " + r + ", start " + starts[s]);
+                logSum += Math.log(expected);
+            }
+            double geometric = Math.exp(logSum / 3);
+            assertEquals(geometric, scores[r], geometric * 1e-4, "row " + r);
+        }
+        float[] perfect = score(chain, new Proportional(0), new float[] {0, 0});
+        assertEquals(0, perfect[0], 1e-20, "a perfect reconstruction scores (about) zero, not NaN");
+    }
+
     @Test
     void fullPathSumsTheSquaredStepsOfTheChain() {
-        ReconstructionSettings settings = new ReconstructionSettings(100, 10, false, true, false);
+        ReconstructionSettings settings = new ReconstructionSettings(100, List.of(10), false, true, false);
         NoiseSchedule schedule = NoiseSchedule.linear(100);
         float a = -0.5f;
         float[] scores = score(new ReverseChain(settings, 0), new Proportional(a), ROWS);
@@ -91,7 +130,7 @@ class ReverseChainTest {
 
     @Test
     void sampledNoiseIsSeededAndTheSameForARowInAnyBatch() {
-        ReconstructionSettings settings = new ReconstructionSettings(100, 30, true, false, true);
+        ReconstructionSettings settings = new ReconstructionSettings(100, List.of(30), true, false, true);
         Denoiser denoiser = new Proportional(0.1f);
         float[] all = score(new ReverseChain(settings, 7), denoiser, ROWS);
         float[] last = score(new ReverseChain(settings, 7), denoiser, new float[] {-4, 4});
@@ -101,7 +140,7 @@ class ReverseChainTest {
         assertEquals(all[2], twice[1]);
         assertArrayEquals(all, score(new ReverseChain(settings, 7), denoiser, ROWS));
         assertNotEquals(all[2], score(new ReverseChain(settings, 8), denoiser, new float[] {-4, 4})[0]);
-        float[] deterministic = score(new ReverseChain(new ReconstructionSettings(100, 30, false, false, false), 7),
+        float[] deterministic = score(new ReverseChain(new ReconstructionSettings(100, List.of(30), false, false, false), 7),
                 denoiser, ROWS);
         assertFalse(deterministic[0] == all[0], "noise changes the reconstruction");
     }

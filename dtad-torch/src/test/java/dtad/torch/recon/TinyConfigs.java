@@ -1,10 +1,11 @@
 package dtad.torch.recon;
 
 import dtad.torch.TrainingSettings;
+import java.util.List;
 
 /** Small configurations for tests: the reference architectures shrunk so that a fit takes a moment. */
 final class TinyConfigs {
-    static final ReconstructionSettings CHAIN = new ReconstructionSettings(100, 20, false, false, false);
+    static final ReconstructionSettings CHAIN = new ReconstructionSettings(100, List.of(20), false, false, false);
 
     private TinyConfigs() {
     }
