@@ -12,6 +12,12 @@ import java.nio.LongBuffer;
 /**
  * Java values into new tensors, each copied once straight into the tensor's native memory (DJL's own
  * {@code create(float[])} copies twice, through a temporary direct buffer).
+ *
+ * <p><b>Scalars in training.</b> Multiply or divide a tensor that needs a gradient by
+ * {@link #scalar}, never by a Java number: DJL's {@code mul(Number)} wraps the number in a tensor on a
+ * Java direct buffer and closes it right after the product, but autograd keeps that tensor for the
+ * backward pass, which then reads memory the garbage collector may already have freed. (Seen as seeded
+ * DiT fits that differed between JVMs, and never with a collector that frees nothing.)
  */
 public final class Tensors {
     private Tensors() {
@@ -27,6 +33,11 @@ public final class Tensors {
         }
         target.put(values);
         return array;
+    }
+
+    /** A float32 scalar tensor in {@code manager}, its memory owned by libtorch. */
+    public static NDArray scalar(NDManager manager, float value) {
+        return floats(manager, new float[] {value}, new Shape());
     }
 
     /** An int64 tensor of {@code shape} in {@code manager} holding {@code values}. */

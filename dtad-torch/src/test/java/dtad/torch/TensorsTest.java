@@ -8,10 +8,65 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import dtad.data.Matrix;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TensorsTest {
+
+    /**
+     * A product saves its scalar factor for the backward pass, after the factor's Java handle is gone
+     * (as DJL's {@code mul(Number)} closes it at once). Between forward and backward the collector runs
+     * and new direct buffers, filled with 99, take whatever native memory it freed: the gradient must
+     * still be the factor.
+     */
+    @Test
+    void aScalarFactorSurvivesItsHandleUntilTheBackwardPass() {
+        try (NDManager manager = TorchEngine.newManager()) {
+            TorchEngine.exclusively(() -> {
+                for (int round = 0; round < 5; round++) {
+                    try (GradientCollector collector = TorchEngine.engine().newGradientCollector();
+                         NDManager step = manager.newSubManager()) {
+                        NDArray x = step.ones(new Shape(8));
+                        x.setRequiresGradient(true);
+                        NDArray y;
+                        try (NDManager factor = step.newSubManager()) {
+                            y = x.mul(Tensors.scalar(factor, 0.125f));
+                            y.attach(step);
+                        }
+                        List<ByteBuffer> reuse = reuseFreedDirectMemory();
+                        collector.backward(y.sum());
+                        float[] expected = new float[8];
+                        Arrays.fill(expected, 0.125f);
+                        assertArrayEquals(expected, x.getGradient().toFloatArray(), "round " + round + ", "
+                                + reuse.size() + " buffers");
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    private static List<ByteBuffer> reuseFreedDirectMemory() {
+        System.gc();
+        try {
+            Thread.sleep(20); // the cleaner thread frees the collected direct buffers
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<ByteBuffer> buffers = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder());
+            b.putFloat(0, 99f);
+            buffers.add(b);
+        }
+        return buffers;
+    }
 
     @Test
     void uploadsKeepValuesShapeAndType() {

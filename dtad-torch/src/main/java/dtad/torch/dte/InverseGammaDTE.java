@@ -13,6 +13,7 @@ import dtad.method.ParameterType;
 import dtad.torch.Mlp;
 import dtad.torch.NetworkParameters;
 import dtad.torch.Objective;
+import dtad.torch.Tensors;
 import dtad.torch.TrainingSettings;
 import java.util.List;
 
@@ -106,7 +107,8 @@ public record InverseGammaDTE(int steps, Score score, List<Integer> hidden, doub
      */
     static NDArray negativeLogLikelihood(NDArray u, NDArray variance, int features) {
         NDArray beta = u.square();
-        NDArray logLikelihood = beta.add(LOG_EPSILON).log().mul(0.5 * features - 1).sub(beta.div(variance));
+        NDArray shape = Tensors.scalar(beta.getManager(), (float) (0.5 * features - 1));
+        NDArray logLikelihood = beta.add(LOG_EPSILON).log().mul(shape).sub(beta.div(variance));
         return logLikelihood.mean().neg();
     }
 

@@ -3,6 +3,7 @@ package dtad.torch.recon;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import dtad.torch.ParameterLayout;
+import dtad.torch.Tensors;
 
 /**
  * One DiT block with adaLN-Zero conditioning (Peebles and Xie, 2023, {@code DiTBlock}):
@@ -67,7 +68,8 @@ final class TransformerBlock {
         NDArray q = qkvs.get(0).squeeze(0);
         NDArray k = qkvs.get(1).squeeze(0);
         NDArray v = qkvs.get(2).squeeze(0);
-        NDArray scores = q.matMul(k.swapAxes(2, 3)).mul((float) (1 / Math.sqrt(headWidth))).softmax(3);
+        NDArray scale = Tensors.scalar(x.getManager(), (float) (1 / Math.sqrt(headWidth)));
+        NDArray scores = q.matMul(k.swapAxes(2, 3)).mul(scale).softmax(3);
         NDArray out = scores.matMul(v).transpose(0, 2, 1, 3).reshape(n, tokens, hidden);
         return projection.apply(weights, out);
     }
