@@ -26,7 +26,7 @@ import java.util.Locale;
  * after one warm-up epoch each epoch's time over its 100 steps is a sample: median and best, wall time
  * and the training thread's CPU time (the machine may be shared).
  *
- * <p><b>Scoring.</b> {@code scoreRows} rows through the default 250-step chain, rows per second, with
+ * <p><b>Scoring.</b> {@code scoreRows} rows through the default chain (rec_t = 50), rows per second, with
  * the default parallel blocks; then DTE-C (3 epochs, its scoring does not depend on training) on the
  * same rows, and the ratio.
  */
@@ -69,7 +69,7 @@ public final class ReconstructionBenchmark {
             model.score(test);
             double seconds = (System.nanoTime() - start) / 1e9;
             double rate = test.rows() / seconds;
-            System.out.printf(Locale.ROOT, "%s scoring (rec_t %d): %.1f rows/s (%.2f s for %d rows)%n", method,
+            System.out.printf(Locale.ROOT, "%s scoring (rec_t %s): %.1f rows/s (%.2f s for %d rows)%n", method,
                     detector.reconstruction().starts(), rate, seconds, test.rows());
             CategoricalDTE c = CategoricalDTE.defaults();
             try (DetectorModel dte = new CategoricalDTE(c.steps(), c.bins(), c.loss(), c.hidden(), c.dropout(),
