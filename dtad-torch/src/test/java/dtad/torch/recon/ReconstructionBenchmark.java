@@ -7,6 +7,7 @@ import dtad.torch.TorchEngine;
 import dtad.torch.TrainingSettings;
 import dtad.torch.bench.StepTimer;
 import dtad.torch.dte.CategoricalDTE;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Locale;
  * mvn -q -o dependency:build-classpath -pl dtad-torch -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
  * java -cp dtad-torch/target/classes:dtad-torch/target/test-classes:$(cat /tmp/cp.txt) \
  *     dtad.torch.recon.ReconstructionBenchmark [features=50] [epochs=6] [method=DDPM|DiT] [scoreRows=2048] \
- *     [trainRows=6400]
+ *     [trainRows=6400] [rec_t=50]
  * </pre>
  *
  * <p><b>Training.</b> One fit on 6400 Gaussian rows (100 steps of batch 64 per epoch, early stop off;
@@ -42,17 +43,20 @@ public final class ReconstructionBenchmark {
         String method = args.length > 2 ? args[2] : "DDPM";
         int scoreRows = args.length > 3 ? Integer.parseInt(args[3]) : 2048;
         int rows = args.length > 4 ? Integer.parseInt(args[4]) : 6400;
+        ReconstructionSettings chain = args.length > 5
+                ? ReconstructionSettings.DEFAULT.withStarts(List.of(Integer.parseInt(args[5])))
+                : ReconstructionSettings.DEFAULT;
         System.out.printf(Locale.ROOT, "%s defaults, d=%d, batch %d, %d intra-op thread(s), %d cores%n", method,
                 features, BATCH, TorchEngine.threads(), Runtime.getRuntime().availableProcessors());
         TrainingSettings training = ReconstructionParameters.TRAINING.withEpochs(epochs);
         ReconstructionDetector detector;
         if (method.equals("DiT")) {
             DiT d = DiT.defaults();
-            detector = new DiT(d.reconstruction(), d.patch(), d.hidden(), d.depth(), d.heads(), d.mlpRatio(),
+            detector = new DiT(chain, d.patch(), d.hidden(), d.depth(), d.heads(), d.mlpRatio(),
                     d.timeDim(), training, false);
         } else {
             DDPM d = DDPM.defaults();
-            detector = new DDPM(d.reconstruction(), d.width(), d.blockWidth(), d.blocks(), d.dropoutFirst(),
+            detector = new DDPM(chain, d.width(), d.blockWidth(), d.blocks(), d.dropoutFirst(),
                     d.dropoutSecond(), d.timeDim(), training, false);
         }
         int steps = rows / BATCH;
