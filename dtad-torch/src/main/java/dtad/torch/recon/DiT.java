@@ -14,7 +14,7 @@ import dtad.torch.TrainingSettings;
  * <p>Defaults, small enough for a CPU: hidden 64, depth 2, 4 heads, MLP ratio 4, time embedding 256,
  * and the automatic patch (at most 32 tokens). Cost per row and network evaluation, with {@code n}
  * tokens: about {@code depth (12 hidden^2 n + 2 hidden n^2)} multiply-adds (98 K per token at the
- * defaults, plus attention: 0.6 M for 6 tokens, 3.2 M for 32), against about 200 K per row for DDPM's
+ * defaults, plus attention: 0.6 M for 6 tokens, 3.4 M for 32), against about 200 K per row for DDPM's
  * ResNet; a chain of {@code rec_t} steps multiplies it. DiT's own smallest model (hidden 384, depth
  * 12) and the first defaults here (hidden 128, depth 4: 47.6 ms per training step at d = 6) are too
  * slow for a CPU benchmark; hidden 64, depth 2 is eight times cheaper and scored thyroid as well. Training as DDPM (400 epochs at most, batch 64 with drop-last,
