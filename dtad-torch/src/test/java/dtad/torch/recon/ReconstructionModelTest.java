@@ -2,8 +2,10 @@ package dtad.torch.recon;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dtad.InputException;
 import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
 import dtad.detect.TestData;
@@ -17,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,5 +108,23 @@ class ReconstructionModelTest {
     @Test
     void trainingScoresAreTheScoresOfTheTrainingRows() {
         assertArrayEquals(model.trainingScores(), model.score(TestData.gaussian(150, FEATURES, 1, 0)), 1e-12);
+    }
+
+    @Test
+    void severalStartsScoreTheGeometricMeanOfTheErrorsEachStartGives() {
+        Matrix rows = TestData.gaussian(40, FEATURES, 3, 0);
+        try (ReconstructionModel both = TinyConfigs.ddpm(TinyConfigs.CHAIN.withStarts(List.of(5, 20)), 10)
+                .fit(TestData.gaussian(150, FEATURES, 1, 0))) {
+            Matrix errors = both.errorsPerStart(rows);
+            assertEquals(2, errors.columns());
+            assertArrayEquals(model.score(rows), errors.column(1), 1e-6,
+                    "the same seeded fit: the second start's errors are those of the rec_t=20 model");
+            double[] scores = both.score(rows);
+            for (int r = 0; r < rows.rows(); r++) {
+                double expected = Math.sqrt(errors.get(r, 0) * errors.get(r, 1));
+                assertEquals(expected, scores[r], expected * 1e-5, "row " + r);
+            }
+            assertThrows(InputException.class, () -> both.errorsPerStart(rows.rowRange(0, 0)));
+        }
     }
 }
