@@ -17,8 +17,9 @@ import dtad.torch.TrainingSettings;
  * defaults, plus attention: 0.6 M for 6 tokens, 3.4 M for 32), against about 200 K per row for DDPM's
  * ResNet; a chain of {@code rec_t} steps multiplies it. DiT's own smallest model (hidden 384, depth
  * 12) and the first defaults here (hidden 128, depth 4: 47.6 ms per training step at d = 6) are too
- * slow for a CPU benchmark; hidden 64, depth 2 is eight times cheaper and scored thyroid as well. Training as DDPM (400 epochs at most, batch 64 with drop-last,
- * Adam 1e-4 / 5e-4, the reference's early stop).
+ * slow for a CPU benchmark; hidden 64, depth 2 is eight times cheaper (7.3 ms) and scored thyroid as
+ * well. Training as DDPM (400 epochs at most, batch 64 with drop-last, Adam 1e-4 / 5e-4, the
+ * reference's early stop).
  *
  * @param reconstruction the diffusion and the scoring chain
  * @param patch          features per token; 0 chooses the smallest giving at most 32 tokens

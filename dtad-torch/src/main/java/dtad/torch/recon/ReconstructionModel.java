@@ -1,8 +1,8 @@
 package dtad.torch.recon;
 
+import dtad.InputException;
 import dtad.data.Matrix;
 import dtad.detect.TrainingData;
-import dtad.InputException;
 import dtad.detect.TrainingInfo;
 import dtad.model.PayloadReader;
 import dtad.torch.NetworkModel;

@@ -49,7 +49,7 @@ public record ReconstructionSettings(int steps, List<Integer> starts, boolean no
         }
     }
 
-    /** The settings of the reference with other starts. */
+    /** These settings with other starts. */
     public ReconstructionSettings withStarts(List<Integer> starts) {
         return new ReconstructionSettings(steps, starts, noiseFirst, fullPath, posteriorNoise);
     }
