@@ -37,14 +37,7 @@ public abstract class DetectorModel implements AutoCloseable {
 
     /** Scores raw rows: higher = more anomalous. The input is left untouched. */
     public final double[] score(Matrix x) {
-        if (x.rows() == 0) {
-            throw new InputException("No rows to score");
-        }
-        if (x.columns() != features()) {
-            throw new InputException("The model expects " + features() + " features, the data has "
-                    + x.columns());
-        }
-        double[] scores = scoreStandardized(info.scaler().transform(x));
+        double[] scores = scoreStandardized(standardize(x));
         for (int i = 0; i < scores.length; i++) {
             if (Double.isNaN(scores[i])) {
                 // A bug, not a user error: never hand out a silent NaN.
@@ -52,6 +45,21 @@ public abstract class DetectorModel implements AutoCloseable {
             }
         }
         return scores;
+    }
+
+    /**
+     * Raw rows scaled with the training statistics, after checking that there are some and that they have
+     * the model's features: what every per-row output of a model ({@link #score}, posteriors, ...) starts from.
+     */
+    protected final Matrix standardize(Matrix x) {
+        if (x.rows() == 0) {
+            throw new InputException("No rows to score");
+        }
+        if (x.columns() != features()) {
+            throw new InputException("The model expects " + features() + " features, the data has "
+                    + x.columns());
+        }
+        return info.scaler().transform(x);
     }
 
     /** Scores rows already scaled with the training statistics. */

@@ -1,6 +1,5 @@
 package dtad.dte;
 
-import dtad.InputException;
 import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
 import dtad.detect.PosteriorModel;
@@ -78,10 +77,7 @@ public final class NonParametricDTEModel extends DetectorModel implements Poster
     /** {@code p(t | x)} for t = 0..T-1, one row per input row (raw rows, scaled inside); each row sums to 1. */
     @Override
     public Matrix posterior(Matrix x) {
-        if (x.rows() == 0) {
-            throw new InputException("No rows to score");
-        }
-        double[] distances = meanSquaredDistances(trainingInfo().scaler().transform(x));
+        double[] distances = meanSquaredDistances(standardize(x));
         int steps = posterior.steps();
         double[] out = new double[Math.multiplyExact(distances.length, steps)];
         for (int i = 0; i < distances.length; i++) {

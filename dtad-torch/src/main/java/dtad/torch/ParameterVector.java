@@ -43,8 +43,9 @@ public final class ParameterVector {
             throw new IllegalArgumentException("The network has " + layout.size() + " parameters, got "
                     + values.length + " values");
         }
-        // 64-byte aligned: with a base address that varied from fit to fit, MKL's matrix products took
-        // alignment-dependent paths and seeded fits stopped repeating bit for bit (seen with DiT).
+        // 64-byte aligned, as libtorch's own allocations, so that MKL's matrix products cannot take
+        // alignment-dependent paths from one fit to the next. (DiT fits that did not repeat were later
+        // traced to scalar factors on freed Java memory, see Tensors#scalar, not to this.)
         // (alignedSlice also rounds the end down to a multiple of 64, hence the rounding up.)
         ByteBuffer storage = ByteBuffer.allocateDirect((4 * values.length + 63) / 64 * 64 + 64).alignedSlice(64)
                 .order(ByteOrder.nativeOrder());

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dtad.InputException;
 import dtad.data.Matrix;
 import dtad.detect.PosteriorModel;
 import dtad.detect.TrainingData;
@@ -62,11 +61,7 @@ public final class CategoricalDTEModel extends NetworkModel implements Posterior
     /** The probability of each time bin, one row per input row (raw rows, scaled inside). */
     @Override
     public Matrix posterior(Matrix x) {
-        if (x.rows() == 0) {
-            throw new InputException("No rows to score");
-        }
-        Matrix standardized = trainingInfo().scaler().transform(x);
-        return network().evaluate(standardized, detector.bins(),
+        return network().evaluate(standardize(x), detector.bins(),
                 (network, weights, rows) -> probabilities(network, weights, rows));
     }
 

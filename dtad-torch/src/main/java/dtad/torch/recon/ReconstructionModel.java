@@ -1,6 +1,5 @@
 package dtad.torch.recon;
 
-import dtad.InputException;
 import dtad.data.Matrix;
 import dtad.detect.TrainingData;
 import dtad.detect.TrainingInfo;
@@ -53,10 +52,7 @@ public final class ReconstructionModel extends NetworkModel {
      * inside): one column per start, in the order of the settings. The score is their geometric mean.
      */
     public Matrix errorsPerStart(Matrix x) {
-        if (x.rows() == 0) {
-            throw new InputException("No rows to score");
-        }
-        return network().evaluate(trainingInfo().scaler().transform(x), detector.reconstruction().starts().size(),
+        return network().evaluate(standardize(x), detector.reconstruction().starts().size(),
                 (n, weights, rows) -> chain.errors((Denoiser) n, weights, rows));
     }
 
