@@ -5,6 +5,7 @@ import dtad.bench.protocol.Setting;
 import dtad.bench.protocol.Split;
 import dtad.bench.runner.DatasetCatalog;
 import dtad.bench.runner.DatasetSource;
+import dtad.bench.runner.Seeds;
 import dtad.data.Matrix;
 import dtad.metrics.RankingMetrics;
 import dtad.method.Method;
@@ -43,9 +44,7 @@ public final class ReconstructionStartStudy {
     public static void main(String[] args) {
         DatasetCatalog catalog = DatasetCatalog.scan(Path.of(args[0]));
         List<DatasetSource> datasets = catalog.select(args[1]);
-        String[] seedRange = args[2].split("-");
-        int firstSeed = Integer.parseInt(seedRange[0]);
-        int lastSeed = Integer.parseInt(seedRange[seedRange.length - 1]);
+        List<Integer> seeds = Seeds.parse(args[2]);
         Method<?> method = Methods.find(args.length > 3 ? args[3] : "DDPM");
         Map<String, String> params = new LinkedHashMap<>();
         for (int a = 4; a < args.length; a++) {
@@ -58,7 +57,7 @@ public final class ReconstructionStartStudy {
         COMBINATIONS.forEach(c -> columns.add(join(c).replace(',', '+')));
         System.out.println("dataset,seed,fit_seconds,score_seconds," + String.join(",", columns));
         for (DatasetSource source : datasets) {
-            for (int seed = firstSeed; seed <= lastSeed; seed++) {
+            for (int seed : seeds) {
                 Split split = AdbenchProtocol.split(source.load(), Setting.SEMI, seed);
                 params.put("seed", Integer.toString(seed));
                 long t0 = System.nanoTime();

@@ -57,16 +57,9 @@ class ReverseChainTest {
         ReconstructionSettings settings = new ReconstructionSettings(1000, List.of(250), false, false, false);
         NoiseSchedule schedule = NoiseSchedule.linear(1000);
         float a = 0.3f;
-        double factor = 1;
-        for (int t = 249; t >= 0; t--) {
-            double coefficient = schedule.beta(t) / Math.sqrt(1 - schedule.alphaBar(t));
-            factor *= (1 - coefficient * a) / Math.sqrt(1 - schedule.beta(t));
-        }
         float[] scores = score(new ReverseChain(settings, 0), new Proportional(a), ROWS);
         for (int r = 0; r < 3; r++) {
-            double x0 = ROWS[2 * r];
-            double x1 = ROWS[2 * r + 1];
-            double expected = (x0 * x0 + x1 * x1) * (1 - factor) * (1 - factor) / 2;
+            double expected = closedFormError(schedule, a, 250, ROWS[2 * r], ROWS[2 * r + 1]);
             assertEquals(expected, scores[r], expected * 1e-4, "row " + r);
         }
     }
