@@ -12,6 +12,7 @@ import dtad.bench.runner.Cell;
 import dtad.bench.runner.DatasetCatalog;
 import dtad.bench.runner.DatasetSource;
 import dtad.bench.runner.MethodSpec;
+import dtad.bench.runner.RemainingTime;
 import dtad.bench.runner.Seeds;
 import dtad.bench.runner.Worker;
 import dtad.method.Method;
@@ -22,9 +23,12 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -213,13 +217,15 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Shows a run: a progress bar with ETA on a terminal; otherwise one line per finished cell with
-     * its AUC-ROC (or cause of failure) and an ETA, on standard error.
+     * Shows a run: a progress bar on a terminal; otherwise one line per finished cell with its AUC-ROC
+     * (or cause of failure), on standard error. The ETA in both is {@link RemainingTime}'s, which
+     * foresees each unfinished cell from the timings of finished ones (those in the results file
+     * included) rather than assume that all cells take the mean time.
      */
     static final class ConsoleListener implements BenchmarkListener, AutoCloseable {
         private final PrintWriter err;
         private final boolean terminal;
-        private final long start = System.nanoTime();
+        private RemainingTime remaining;
         private ProgressBar bar;
         private int total;
         private int done;
@@ -230,13 +236,22 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         @Override
-        public void planned(int cells, int alreadyDone) {
-            total = cells - alreadyDone;
+        public void planned(int cells, List<Cell> pending, List<ResultRow> recorded, int workers) {
+            total = pending.size();
+            remaining = new RemainingTime(pending, recorded, workers);
+            int alreadyDone = cells - total;
             if (alreadyDone > 0) {
-                line("Resuming: " + alreadyDone + " of " + cells + " cells are already in the results file");
+                line("Resuming: " + alreadyDone + " of " + cells + " cells are already in the results file"
+                        + (total > 0 ? "; ETA " + eta() : ""));
             }
             if (terminal && total > 0) {
                 bar = new ProgressBarBuilder().setTaskName("bench").setInitialMax(total).setUpdateIntervalMillis(500)
+                        .setEtaFunction(state -> {
+                            OptionalDouble seconds = remaining.seconds(System.nanoTime());
+                            return seconds.isPresent()
+                                    ? Optional.of(Duration.ofSeconds(Math.round(seconds.getAsDouble())))
+                                    : Optional.empty();
+                        })
                         .build();
             }
         }
@@ -248,6 +263,7 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public void cellStarted(Cell cell) {
+            remaining.started(cell, System.nanoTime());
             if (bar != null) {
                 bar.setExtraMessage(" " + shortName(cell));
             }
@@ -263,6 +279,7 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public void cellFinished(Cell cell, ResultRow row) {
             done++;
+            remaining.finished(cell, row);
             if (bar != null) {
                 bar.step();
                 if (!row.ok()) {
@@ -270,13 +287,17 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 return;
             }
-            double elapsed = (System.nanoTime() - start) / 1e9;
             String outcome = row.ok()
                     ? String.format(Locale.ROOT, "AUC-ROC %.4f (fit %s, score %s)", row.aucRoc(),
                             ConsoleProgress.format(row.fitSeconds()), ConsoleProgress.format(row.scoreSeconds()))
                     : "failed: " + row.error();
-            line(String.format(Locale.ROOT, "[%d/%d] %s: %s; ETA %s", done, total, cell, outcome,
-                    ConsoleProgress.format(elapsed / done * (total - done))));
+            line(String.format(Locale.ROOT, "[%d/%d] %s: %s; ETA %s", done, total, cell, outcome, eta()));
+        }
+
+        /** The model's time left, or {@code ?} while no cell has a timing to learn from. */
+        private String eta() {
+            OptionalDouble seconds = remaining.seconds(System.nanoTime());
+            return seconds.isPresent() ? ConsoleProgress.format(seconds.getAsDouble()) : "?";
         }
 
         private static String shortName(Cell cell) {

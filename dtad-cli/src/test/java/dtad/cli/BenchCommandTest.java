@@ -87,6 +87,28 @@ class BenchCommandTest {
     }
 
     @Test
+    void aResumedRunShowsItsEtaBeforeItsFirstNewCell(@TempDir Path dir) throws IOException {
+        Optional<String> method = fastMethod();
+        assumeTrue(method.isPresent(), "no fast method is registered yet (any of " + FAST + ")");
+        Path out = dir.resolve("results");
+        CommandRun first = CommandRun.of("bench", "--datasets", "synthetic-local", "--methods", method.get(),
+                "--seeds", "0", "--out", out.toString());
+        assertEquals(0, first.exitCode(), first.err());
+
+        CommandRun resumed = CommandRun.of("bench", "--datasets", "synthetic-local", "--methods", method.get(),
+                "--seeds", "0-1", "--out", out.toString());
+
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        String err = resumed.err();
+        String line = "Resuming: 1 of 2 cells are already in the results file; ETA ";
+        int resume = err.indexOf(line);
+        assertTrue(resume >= 0, err);
+        assertTrue(Character.isDigit(err.charAt(resume + line.length())), "an ETA from the first run's timing: " + err);
+        assertTrue(err.indexOf("[1/1] synthetic-local / " + method.get() + " / semi / seed 1: AUC-ROC") > resume, err);
+        assertTrue(err.contains("; ETA 0.0s"), "nothing left after the last cell: " + err);
+    }
+
+    @Test
     void parallelWorkersFillTheSameResultsFile(@TempDir Path dir) throws IOException {
         Optional<String> method = fastMethod();
         assumeTrue(method.isPresent(), "no fast method is registered yet (any of " + FAST + ")");

@@ -1,6 +1,8 @@
 package dtad.io;
 
 import dtad.InputException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,9 @@ record NpyHeader(int major, NpyDtype dtype, boolean fortranOrder, int[] shape, i
     static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     /** The most elements dtad holds in one array (a Java array's limit). */
     static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
+    /** A stream's header longer than this is refused as truncated; numpy writes a few hundred bytes. */
+    static final int MAX_STREAMED_HEADER = 1 << 20;
 
     private static final Set<String> KEYS = Set.of("descr", "fortran_order", "shape");
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
@@ -83,6 +88,25 @@ record NpyHeader(int major, NpyDtype dtype, boolean fortranOrder, int[] shape, i
                     + " elements, at most " + MAX_ELEMENTS + " are supported");
         }
         return new NpyHeader(major, dtype, (Boolean) fortran, shape, (int) (start + headerLength));
+    }
+
+    /**
+     * Reads the header at the start of {@code in} and nothing after it, so a large array's shape is
+     * known without unpacking its data; refused as {@link #parse} refuses.
+     */
+    static NpyHeader read(InputStream in, String source) throws IOException {
+        byte[] prefix = in.readNBytes(12);
+        int major = prefix.length > 6 ? Byte.toUnsignedInt(prefix[6]) : 0;
+        int start = major == 1 ? 10 : 12;
+        if (prefix.length < start || major < 1 || major > 3) {
+            return parse(ByteBuffer.wrap(prefix), source); // refuses: not NPY, unsupported or truncated
+        }
+        ByteBuffer le = ByteBuffer.wrap(prefix).order(ByteOrder.LITTLE_ENDIAN);
+        long declared = major == 1 ? Short.toUnsignedInt(le.getShort(8)) : Integer.toUnsignedLong(le.getInt(8));
+        byte[] header = Arrays.copyOf(prefix, Math.max(prefix.length, start + (int) Math.min(declared,
+                MAX_STREAMED_HEADER)));
+        int read = in.readNBytes(header, prefix.length, header.length - prefix.length);
+        return parse(ByteBuffer.wrap(header, 0, prefix.length + read).slice(), source);
     }
 
     private static Map<?, ?> dict(String text, String source) {

@@ -40,28 +40,54 @@ public final class NpzReader {
 
     /** Reads the arrays {@code X} and (if present) {@code y} of an NPZ file as stored. */
     public static NpzArrays read(Path file) {
-        InputFiles.requireFile(file);
-        ZipFile zip;
-        try {
-            zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw notZip(file, e);
-        } catch (IOException e) {
-            throw InputFiles.cannotRead(file, e);
-        }
-        try (zip) {
-            ZipEntry features = entry(zip, FEATURES);
-            if (features == null) {
-                throw new InputException(file + ": no entry " + FEATURES + ".npy (the features); entries: "
-                        + entryNames(zip));
-            }
-            NpyArray x = read(file, zip, features);
+        try (ZipFile zip = open(file)) {
+            NpyArray x = read(file, zip, features(file, zip));
             ZipEntry labels = entry(zip, LABELS);
             NpyArray y = labels == null ? null : read(file, zip, labels);
             return new NpzArrays(file, x, y);
         } catch (IOException e) {
             throw InputFiles.cannotRead(file, e);
         }
+    }
+
+    /**
+     * The shape of {@code X} as its NPY header states it, reading only that header: no data is unpacked,
+     * so sizing a large data set costs a few hundred bytes. The data itself is checked only by
+     * {@link #read}.
+     */
+    public static int[] featuresShape(Path file) {
+        try (ZipFile zip = open(file)) {
+            ZipEntry features = features(file, zip);
+            String source = file + ": entry " + Messages.clip(features.getName());
+            try (InputStream in = zip.getInputStream(features)) {
+                return NpyHeader.read(in, source).shape().clone();
+            } catch (IOException e) {
+                throw new InputException(source + ": damaged zip entry, cannot unpack its header: "
+                        + Messages.of(e), e);
+            }
+        } catch (IOException e) {
+            throw InputFiles.cannotRead(file, e);
+        }
+    }
+
+    private static ZipFile open(Path file) {
+        InputFiles.requireFile(file);
+        try {
+            return new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw notZip(file, e);
+        } catch (IOException e) {
+            throw InputFiles.cannotRead(file, e);
+        }
+    }
+
+    private static ZipEntry features(Path file, ZipFile zip) {
+        ZipEntry features = entry(zip, FEATURES);
+        if (features == null) {
+            throw new InputException(file + ": no entry " + FEATURES + ".npy (the features); entries: "
+                    + entryNames(zip));
+        }
+        return features;
     }
 
     private static ZipEntry entry(ZipFile zip, String name) {

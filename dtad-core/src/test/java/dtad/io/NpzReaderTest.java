@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dtad.data.Dataset;
+import dtad.data.Matrix;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -104,6 +105,48 @@ class NpzReaderTest {
 
         assertArrayEquals(new double[] {Double.NaN, Double.NEGATIVE_INFINITY},
                 NpzReader.readDataset(file).x().values());
+    }
+
+    @ParameterizedTest(name = "deflated={0}")
+    @ValueSource(booleans = {false, true})
+    void readsTheFeatureShapeFromTheHeaderAlone(boolean deflate) {
+        byte[] x = f8(new int[] {3, 2}, FEATURES);
+        // The data is cut short: a full read refuses it, the header-only read never gets that far.
+        Path file = npz("header.npz", deflate, "y.npy", i8(0, 1, 0), "X.npy", Arrays.copyOf(x, x.length - 20));
+
+        assertArrayEquals(new int[] {3, 2}, NpzReader.featuresShape(file));
+        assertRefused(file.toString(), () -> NpzReader.readDataset(file), "truncated data");
+    }
+
+    @ParameterizedTest(name = "version {0}")
+    @ValueSource(ints = {1, 2, 3})
+    void readsTheFeatureShapeOfEveryFormatVersion(int version) {
+        Path file = npz("v" + version + ".npz", true, "X.npy",
+                npy("<f4", false, new int[] {2, 3}, FEATURES, version));
+
+        assertArrayEquals(new int[] {2, 3}, NpzReader.featuresShape(file));
+    }
+
+    @Test
+    void readsTheShapeOfAWrittenFileWithoutItsData() throws Exception {
+        Matrix big = Matrix.zeros(25_000, 40);
+        Path npy = dir.resolve("X.npy");
+        NpyWriter.write(npy, big, false);
+        Path file = write(dir, "written.npz", zip(entries("X.npy", Files.readAllBytes(npy)), true));
+
+        assertArrayEquals(new int[] {25_000, 40}, NpzReader.featuresShape(file));
+    }
+
+    @Test
+    void refusesAFeatureShapeItCannotRead() {
+        Path noX = npz("noxshape.npz", false, "y.npy", i8(0, 1, 0));
+        assertRefused(noX.toString(), () -> NpzReader.featuresShape(noX), "no entry X.npy (the features)");
+        Path cut = npz("cutheader.npz", false, "X.npy", Arrays.copyOf(f8(new int[] {3, 2}, FEATURES), 40));
+        assertRefused(cut.toString(), () -> NpzReader.featuresShape(cut), "entry X.npy: truncated NPY header");
+        Path text = write(dir, "plain.npz", "a,b\n1,2\n".getBytes());
+        assertRefused(text.toString(), () -> NpzReader.featuresShape(text), "not an NPZ file");
+        Path notNpy = npz("notnpy.npz", true, "X.npy", "hello, world".getBytes());
+        assertRefused(notNpy.toString(), () -> NpzReader.featuresShape(notNpy), "entry X.npy: not an NPY file");
     }
 
     // ---- refusals ----

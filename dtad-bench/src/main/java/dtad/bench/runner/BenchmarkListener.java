@@ -1,6 +1,7 @@
 package dtad.bench.runner;
 
 import dtad.bench.results.ResultRow;
+import java.util.List;
 
 /**
  * Hears what a benchmark run does, to show it; the runner itself prints nothing. Calls come one at a
@@ -11,8 +12,13 @@ public interface BenchmarkListener {
     BenchmarkListener SILENT = new BenchmarkListener() {
     };
 
-    /** The run starts: {@code cells} in the plan, of which {@code alreadyDone} are in the results file. */
-    default void planned(int cells, int alreadyDone) {
+    /**
+     * The run starts: {@code cells} in the plan, of which {@code pending} are still to run (the others
+     * are in the results file). With {@code recorded}, the rows already in the file, and the number of
+     * {@code workers} that run cells at once, a listener can foresee the time left before any new cell
+     * ends ({@link RemainingTime}).
+     */
+    default void planned(int cells, List<Cell> pending, List<ResultRow> recorded, int workers) {
     }
 
     /** Something worth a line in a log, e.g. that an interrupted last row was cut off. */

@@ -55,7 +55,7 @@ public final class BenchmarkRunner {
     /** Runs the cells not yet in the results file, one at a time; returns the plan's rows, in plan order. */
     public List<ResultRow> run(BenchmarkListener listener) throws IOException {
         try (ResultsLog log = open(listener)) {
-            List<Cell> pending = pending(log, listener);
+            List<Cell> pending = pending(log, listener, 1);
             CellRunner runner = new CellRunner();
             for (Cell cell : pending) {
                 listener.cellStarted(cell);
@@ -77,7 +77,7 @@ public final class BenchmarkRunner {
             throw new IllegalArgumentException("Invalid number of worker processes: " + workers);
         }
         try (ResultsLog log = open(listener)) {
-            List<Cell> pending = pending(log, listener);
+            List<Cell> pending = pending(log, listener, workers);
             if (!pending.isEmpty()) {
                 new WorkerPool(workerCommand, workers, plan.cells(), log, listener).run(pending);
             }
@@ -118,7 +118,7 @@ public final class BenchmarkRunner {
         }
     }
 
-    private List<Cell> pending(ResultsLog log, BenchmarkListener listener) {
+    private List<Cell> pending(ResultsLog log, BenchmarkListener listener, int workers) {
         Set<String> done = new HashSet<>();
         for (ResultRow row : ResultsCsv.latestPerCell(log.existingRows())) {
             if (row.ok() || !retryFailed) {
@@ -132,7 +132,7 @@ public final class BenchmarkRunner {
                 pending.add(cell);
             }
         }
-        listener.planned(all.size(), all.size() - pending.size());
+        listener.planned(all.size(), List.copyOf(pending), log.existingRows(), workers);
         return pending;
     }
 }

@@ -70,15 +70,25 @@ public final class DatasetCatalog {
         found.forEach((name, file) -> sources.add(new DatasetSource(name, file.toString(), () -> {
             Dataset d = NpzReader.readDataset(file);
             return new Dataset(name, d.x(), d.labels());
-        })));
+        }, () -> headerSize(file))));
         return new DatasetCatalog(sources);
+    }
+
+    /**
+     * The rows of a file's {@code X} from its header alone. A shape that loading refuses (not 2-D) still
+     * gives a size here; its cells fail at loading all the same.
+     */
+    private static DatasetSize headerSize(Path file) {
+        int[] shape = NpzReader.featuresShape(file);
+        return DatasetSize.ofRows(shape.length == 0 ? 1 : shape[0]);
     }
 
     /** The embedded default suite of {@link SyntheticData#defaultSuite}, generated when used. */
     public static DatasetCatalog synthetic() {
         List<DatasetSource> sources = new ArrayList<>();
         for (Dataset d : SyntheticData.defaultSuite(SYNTHETIC_SEED)) {
-            sources.add(new DatasetSource(d.name(), "synthetic suite, seed " + SYNTHETIC_SEED, () -> d));
+            sources.add(new DatasetSource(d.name(), "synthetic suite, seed " + SYNTHETIC_SEED, () -> d,
+                    () -> DatasetSize.of(d.x().rows(), d.anomalies())));
         }
         return new DatasetCatalog(sources);
     }

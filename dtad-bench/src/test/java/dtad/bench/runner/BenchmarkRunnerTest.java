@@ -33,9 +33,9 @@ class BenchmarkRunnerTest {
         int alreadyDone = -1;
 
         @Override
-        public void planned(int cells, int done) {
+        public void planned(int cells, List<Cell> pending, List<ResultRow> recorded, int workers) {
             planned = cells;
-            alreadyDone = done;
+            alreadyDone = cells - pending.size();
         }
 
         @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dtad.bench.protocol.Setting;
 import dtad.data.Dataset;
 import dtad.data.Matrix;
 import dtad.io.NpyWriter;
@@ -89,6 +90,24 @@ class DatasetCatalogTest {
         assertTrue(catalog.names().contains("synthetic-local"), catalog.names().toString());
         Dataset d = catalog.select("synthetic-local").get(0).load();
         assertEquals(100, d.anomalies());
+    }
+
+    @Test
+    void sizesANpzDataSetFromItsHeader(@TempDir Path dir) throws IOException {
+        npz(dir.resolve("a.npz"), 1_200);
+        DatasetSource source = DatasetCatalog.scan(dir).select("a").get(0);
+
+        assertEquals(DatasetSize.ofRows(1_200), source.size());
+        assertEquals(600, source.size().trainingRows(Setting.SEMI), "half of all rows: the labels are not read");
+        Files.delete(dir.resolve("a.npz"));
+        assertThrows(RuntimeException.class, source::size, "a file that is gone has no size");
+    }
+
+    @Test
+    void sizesTheSyntheticSuiteExactly() {
+        DatasetSource source = DatasetCatalog.synthetic().select("synthetic-local").get(0);
+        assertEquals(DatasetSize.of(2_000, 100), source.size());
+        assertEquals(950, source.size().trainingRows(Setting.SEMI));
     }
 
     @Test

@@ -24,14 +24,15 @@ final class TestPlans {
 
     /** No anomalies at all: the protocol cannot split it. */
     static DatasetSource calm() {
-        return new DatasetSource("calm", "zeros", () -> new Dataset("calm", Matrix.zeros(1100, 2), new int[1100]));
+        return new DatasetSource("calm", "zeros", () -> new Dataset("calm", Matrix.zeros(1100, 2), new int[1100]),
+                () -> DatasetSize.of(1100, 0));
     }
 
     static DatasetSource generated(String name, SyntheticData recipe) {
         return new DatasetSource(name, recipe.toString(), () -> {
             Dataset d = recipe.generate();
             return new Dataset(name, d.x(), d.labels());
-        });
+        }, () -> DatasetSize.of(recipe.rows(), recipe.anomalyCount()));
     }
 
     static BenchmarkPlan plan(List<DatasetSource> datasets, List<String> methods, List<String> params, boolean quick,
