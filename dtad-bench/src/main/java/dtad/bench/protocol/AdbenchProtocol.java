@@ -128,13 +128,24 @@ public final class AdbenchProtocol {
         };
     }
 
+    /** How many rows the protocol keeps of {@code n}: {@link #MIN_ROWS} below it, {@link #MAX_ROWS} above it. */
+    public static int keptRows(int n) {
+        return Math.max(MIN_ROWS, Math.min(MAX_ROWS, n));
+    }
+
+    /**
+     * The training rows of the semi setting among {@code normals} normal rows: Python's
+     * {@code round(0.5 * normals)}, an exact half to the even neighbour, as {@link Math#rint} does.
+     */
+    public static int semiTrainingRows(int normals) {
+        return (int) Math.rint(0.5 * normals);
+    }
+
     /** {@code dup} below {@link #MIN_ROWS}, {@code sub} above {@link #MAX_ROWS}, else all rows in order. */
     private static int[] resample(NumpyRandomState random, int n) {
-        if (n < MIN_ROWS) {
-            return random.choice(n, MIN_ROWS, true);
-        }
-        if (n > MAX_ROWS) {
-            return random.choice(n, MAX_ROWS, false);
+        int kept = keptRows(n);
+        if (kept != n) {
+            return random.choice(n, kept, kept > n);
         }
         int[] all = new int[n];
         Arrays.setAll(all, i -> i);
@@ -142,8 +153,7 @@ public final class AdbenchProtocol {
     }
 
     private static Rows semi(int[] labels, int[] kept, int normals, int anomalies, long seed) {
-        // Python's round(0.5 * n): an exact half goes to the even neighbour, as Math.rint does.
-        int trainSize = (int) Math.rint(0.5 * normals);
+        int trainSize = semiTrainingRows(normals);
         if (trainSize == 0 || trainSize == normals) {
             throw new IllegalArgumentException(normals + " normal row(s) among the rows (seed " + seed
                     + "); the semi-supervised setting needs at least 2, half to train and half to test");

@@ -88,10 +88,18 @@ final class CellCostModel {
         }
 
         private Line fit() {
-            double meanX = points.stream().mapToDouble(p -> p[0]).average().orElseThrow();
-            double meanY = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
-            double minX = points.stream().mapToDouble(p -> p[0]).min().orElseThrow();
-            double maxX = points.stream().mapToDouble(p -> p[0]).max().orElseThrow();
+            double meanX = 0;
+            double meanY = 0;
+            double minX = Double.POSITIVE_INFINITY;
+            double maxX = Double.NEGATIVE_INFINITY;
+            for (double[] p : points) {
+                meanX += p[0];
+                meanY += p[1];
+                minX = Math.min(minX, p[0]);
+                maxX = Math.max(maxX, p[0]);
+            }
+            meanX /= points.size();
+            meanY /= points.size();
             double power = 1;
             if (maxX - minX >= Math.log(DISTINCT_SIZES)) {
                 double sxy = 0;

@@ -42,12 +42,11 @@ public record DatasetSize(int rows, OptionalInt anomalies) {
         if (rows == 0) {
             return 0;
         }
-        int kept = Math.max(AdbenchProtocol.MIN_ROWS, Math.min(AdbenchProtocol.MAX_ROWS, rows));
+        int kept = AdbenchProtocol.keptRows(rows);
         if (setting == Setting.UNSUP) {
             return kept;
         }
         double normals = anomalies.isPresent() ? kept * (double) (rows - anomalies.getAsInt()) / rows : kept;
-        // Python's round(0.5 * n), as the protocol's split rounds.
-        return (int) Math.rint(0.5 * Math.rint(normals));
+        return AdbenchProtocol.semiTrainingRows((int) Math.rint(normals));
     }
 }
