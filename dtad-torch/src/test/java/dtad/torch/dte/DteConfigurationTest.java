@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 class DteConfigurationTest {
 
     @Test
-    void defaultsAreTheReferenceHyperparameters() {
+    void defaultsAreTheReferenceHyperparametersButTheLossAndTheScore() {
         CategoricalDTE c = CategoricalDTE.defaults();
         assertEquals(400, c.steps());
         assertEquals(7, c.bins());
-        assertEquals(CategoricalDTE.Loss.REFERENCE, c.loss());
+        assertEquals(CategoricalDTE.Loss.STANDARD, c.loss());
         assertEquals(List.of(256, 512, 256), c.hidden());
         assertEquals(0.5, c.dropout());
         assertEquals(new TrainingSettings(400, 64, 1e-4, 5e-4, 0), c.training());
