@@ -58,7 +58,7 @@ public final class NpzReader {
     public static int[] featuresShape(Path file) {
         try (ZipFile zip = open(file)) {
             ZipEntry features = features(file, zip);
-            String source = file + ": entry " + Messages.clip(features.getName());
+            String source = entrySource(file, features);
             try (InputStream in = zip.getInputStream(features)) {
                 return NpyHeader.read(in, source).shape().clone();
             } catch (IOException e) {
@@ -96,7 +96,7 @@ public final class NpzReader {
     }
 
     private static NpyArray read(Path file, ZipFile zip, ZipEntry entry) {
-        String source = file + ": entry " + Messages.clip(entry.getName());
+        String source = entrySource(file, entry);
         long size = entry.getSize();
         if (size > InputFiles.MAX_BYTES) {
             throw new InputException(source + ": too large (" + size + " bytes), at most " + InputFiles.MAX_BYTES
@@ -119,6 +119,11 @@ public final class NpzReader {
             throw new InputException(source + ": damaged zip entry, cannot unpack it: " + Messages.of(e), e);
         }
         return NpyReader.read(ByteBuffer.wrap(bytes), source);
+    }
+
+    /** How messages name an entry of the file. */
+    private static String entrySource(Path file, ZipEntry entry) {
+        return file + ": entry " + Messages.clip(entry.getName());
     }
 
     private static String entryNames(ZipFile zip) {

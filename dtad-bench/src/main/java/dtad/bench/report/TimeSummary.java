@@ -1,5 +1,6 @@
 package dtad.bench.report;
 
+import dtad.bench.results.Median;
 import dtad.bench.results.ResultRow;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ final class TimeSummary {
             int failed = (int) all.stream().filter(r -> r.method().equals(method) && !r.ok()).count();
             double[] fit = finite(ok, ResultRow::fitSeconds);
             double[] score = finite(ok, ResultRow::scoreSeconds);
-            methods.put(method, new MethodTimes(ok.size(), failed, median(fit), mean(fit), median(score),
+            methods.put(method, new MethodTimes(ok.size(), failed, Median.of(fit), mean(fit), Median.of(score),
                     mean(score), Arrays.stream(fit).sum() + Arrays.stream(score).sum()));
         }
         return new TimeSummary(results, methods);
@@ -81,15 +82,5 @@ final class TimeSummary {
 
     private static double mean(double[] values) {
         return Arrays.stream(values).average().orElse(Double.NaN);
-    }
-
-    private static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

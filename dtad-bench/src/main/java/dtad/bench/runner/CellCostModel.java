@@ -1,5 +1,6 @@
 package dtad.bench.runner;
 
+import dtad.bench.results.Median;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,9 +51,7 @@ final class CellCostModel {
         if (byMethod.isEmpty()) {
             return OptionalDouble.empty();
         }
-        double[] others = byMethod.values().stream().mapToDouble(t -> t.predict(rows)).sorted().toArray();
-        int mid = others.length / 2;
-        return OptionalDouble.of(others.length % 2 == 1 ? others[mid] : (others[mid - 1] + others[mid]) / 2);
+        return OptionalDouble.of(Median.of(byMethod.values().stream().mapToDouble(t -> t.predict(rows)).toArray()));
     }
 
     /** The power fitted for a method so far, 1 before it can be fitted; NaN for a method never seen. */

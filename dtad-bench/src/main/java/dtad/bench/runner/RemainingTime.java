@@ -43,7 +43,7 @@ public final class RemainingTime {
         }
         for (Cell cell : pending) {
             this.pending.put(cell.key(), cell);
-            String data = dataKey(cell.dataset().name(), cell.setting().text());
+            String data = dataKey(cell);
             if (!trainingRows.containsKey(data)) {
                 try {
                     trainingRows.put(data, cell.dataset().size().trainingRows(cell.setting()));
@@ -79,7 +79,7 @@ public final class RemainingTime {
         double total = 0;
         double longest = 0;
         for (Cell cell : pending.values()) {
-            Integer rows = trainingRows.get(dataKey(cell.dataset().name(), cell.setting().text()));
+            Integer rows = trainingRows.get(dataKey(cell));
             if (rows == null) {
                 continue;
             }
@@ -101,6 +101,10 @@ public final class RemainingTime {
         if (row.ok()) {
             costs.add(row.method(), row.nTrain(), row.fitSeconds() + row.scoreSeconds());
         }
+    }
+
+    private static String dataKey(Cell cell) {
+        return dataKey(cell.dataset().name(), cell.setting().text());
     }
 
     private static String dataKey(String dataset, String setting) {
