@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Reads the ADBench data sets shipped beside the project (system property {@code dtad.adbench.dir}); skipped
- * when they are absent, or failing when they are required ({@link SharedData}). The expected facts were taken from numpy.
+ * when they are absent, or failing when they are required ({@link SharedData}). The expected facts were
+ * taken from numpy.
  */
 class AdbenchDatasetsTest {
     private static Path adbench() {

@@ -11,10 +11,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The protocol on real ADBench files (system property {@code dtad.adbench.dir}; skipped with a message
- * when the data are absent, failing when they are required: {@link SharedData}) gives the reference's splits. Expected figures were computed once with
- * the reference's split code ({@code data_generator.py} and {@code run.py} of vicliv/DTE) under
- * numpy 2: sizes, test anomalies, the sums of the raw training and test values, the first training
- * value and the last test value. The same code is tested on generated data in {@link AdbenchProtocolTest}.
+ * when the data are absent, failing when they are required: {@link SharedData}) gives the reference's
+ * splits. Expected figures were computed once with the reference's split code ({@code data_generator.py}
+ * and {@code run.py} of vicliv/DTE) under numpy 2: sizes, test anomalies, the sums of the raw training and
+ * test values, the first training value and the last test value. The same code is tested on generated
+ * data in {@link AdbenchProtocolTest}.
  */
 class AdbenchDataParityTest {
 

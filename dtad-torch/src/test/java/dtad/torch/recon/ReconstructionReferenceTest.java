@@ -77,7 +77,8 @@ class ReconstructionReferenceTest {
         // computed as dtad computes them (float64, rounded once) the scores agree to float32 precision; the
         // reference's float32 schedule loses digits in 1 - alphaBar_t at small t (up to 3e-4 relative at
         // t = 0), which moves these small reconstruction errors by about 1e-4 relative.
-        ReverseChain chain = new ReverseChain(new ReconstructionSettings(STEPS, List.of(START), false, false, false), 0);
+        ReverseChain chain = new ReverseChain(
+                new ReconstructionSettings(STEPS, List.of(START), false, false, false), 0);
         float[] scores = ReferenceFixtures.evaluate(denoiser, weights, buffers,
                 (state, manager) -> chain.scores(denoiser, state, tensor(manager, name + "_rows", ROWS, FEATURES)));
         assertClose(floats(name + "_chain_scores_exact_schedule"), scores, name + " reverse chain scores");
