@@ -1,6 +1,7 @@
 # Reference values for dtad's networks, computed once with PyTorch and committed as the fixtures of
 # dtad-torch's *ReferenceTest (dtad-torch/src/test/resources/reference/); not part of the build.
-# Usage (Debian's python3-torch and python3-numpy; torch 1.13.1 and numpy 1.24 made the committed files):
+# Usage (Debian's python3-torch and python3-numpy; python3-torch 1.13.1+dfsg, reporting
+# torch 1.13.0a0, and numpy 1.24.2 made the committed files):
 #   /usr/bin/python3 docs/reference/network_fixtures.py dtad-torch/src/test/resources/reference
 #
 # Each network is re-implemented here from its reference's definition, independently of dtad's Java code:
