@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dtad.data.Matrix;
 import dtad.io.NpyWriter;
+import dtad.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,8 +68,7 @@ class InfoCommandTest {
 
     @Test
     void describesEveryAdbenchFile() throws Exception {
-        Path root = Paths.get(System.getProperty("dtad.adbench.dir", "../shared/datasets/adbench"));
-        Assumptions.assumeTrue(Files.isDirectory(root), "ADBench data not found at " + root + ": skipping");
+        Path root = SharedData.directory(SharedData.adbenchDir());
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(p -> p.toString().endsWith(".npz")).sorted().toList();
@@ -87,8 +85,7 @@ class InfoCommandTest {
 
     @Test
     void thyroidFactsMatchNumpy() throws Exception {
-        Path file = Paths.get(System.getProperty("dtad.adbench.dir", "../shared/datasets/adbench"), "Classical", "38_thyroid.npz");
-        Assumptions.assumeTrue(Files.exists(file), "ADBench data not found at " + file + ": skipping");
+        Path file = SharedData.adbenchFile("Classical/38_thyroid.npz");
         JsonNode node = JSON.readTree(CommandRun.of("info", "--json", file.toString()).out());
         // numpy: X.shape == (3772, 6), X.dtype == float64, y.sum() == 93
         assertEquals(3772, node.get("rows").asInt());

@@ -8,7 +8,9 @@ import java.util.Arrays;
  *
  * <p>The matrix never copies its backing array on construction or access, so that large data sets
  * are held once; {@link #values()} exposes it for fast kernels, which must treat it as read-only.
- * Everything in dtad that takes a {@code Matrix} leaves it untouched.
+ * Everything in dtad that takes a {@code Matrix} leaves it untouched, and no fitted model keeps a
+ * caller's matrix: a fit standardizes the training rows into a new array that the model owns
+ * ({@link dtad.detect.TrainingData}), so a caller may reuse its array afterwards.
  */
 public final class Matrix {
     private final int rows;

@@ -1,6 +1,6 @@
 package dtad.detect;
 
-import java.util.Arrays;
+import dtad.metrics.Quantile;
 
 /**
  * How scores become 0/1 labels: a score above the cut-off is an anomaly. The cut-off comes from the
@@ -24,7 +24,8 @@ public sealed interface Threshold {
 
     /**
      * The expected share of anomalies among the training rows: the cut-off is the
-     * {@code (1 - rate)} quantile of the training scores (linear interpolation, as numpy's percentile).
+     * {@code (1 - rate)} quantile of the training scores (linear interpolation, as numpy's percentile:
+     * {@link Quantile#linear}).
      */
     record Contamination(double rate) implements Threshold {
         public Contamination {
@@ -38,12 +39,7 @@ public sealed interface Threshold {
             if (trainingScores.length == 0) {
                 throw new IllegalArgumentException("A contamination threshold needs the model's training scores");
             }
-            double[] sorted = trainingScores.clone();
-            Arrays.sort(sorted);
-            double position = (1 - rate) * (sorted.length - 1);
-            int low = (int) Math.floor(position);
-            int high = Math.min(low + 1, sorted.length - 1);
-            return sorted[low] + (position - low) * (sorted[high] - sorted[low]);
+            return Quantile.linear(trainingScores, 1 - rate);
         }
     }
 

@@ -24,7 +24,10 @@ public final class TrainingData {
         this.info = info;
     }
 
-    /** Validates and scales training rows; at least {@code minRows} are required. */
+    /**
+     * Validates and scales training rows; at least {@code minRows} are required. The scaled rows are a new
+     * array (what models keep); {@code train} itself is neither changed nor kept.
+     */
     public static TrainingData of(Matrix train, int minRows) {
         if (train.columns() == 0) {
             throw new InputException("Training data has no feature columns");

@@ -3,11 +3,9 @@ package dtad.classical;
 import dtad.data.Dataset;
 import dtad.data.Matrix;
 import dtad.io.NpzReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dtad.testing.SharedData;
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The DTE paper's semi-supervised split of an ADBench data set of 1000 to 50000 rows (which the
@@ -15,15 +13,12 @@ import org.junit.jupiter.api.Assumptions;
  * normal rows in file order (Python's round, half to even), test rows the other normal rows and then
  * all anomalies. The models scale with the training statistics themselves, as the protocol does.
  * A test that needs the data is skipped, with a message, when they are absent (system property
- * {@code dtad.adbench.dir}).
+ * {@code dtad.adbench.dir}), or fails when they are required ({@link SharedData}).
  */
 record AdbenchSplit(Matrix train, Matrix test, int[] testLabels) {
 
     static AdbenchSplit load(String classicalName) {
-        Path dir = Path.of(System.getProperty("dtad.adbench.dir", "../shared/datasets/adbench"), "Classical");
-        Path file = dir.resolve(classicalName + ".npz");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "ADBench file not found at " + file + ": skipping");
-        Dataset data = NpzReader.readDataset(file);
+        Dataset data = NpzReader.readDataset(SharedData.adbenchFile("Classical/" + classicalName + ".npz"));
         int[] labels = data.labels();
         int[] normal = IntStream.range(0, labels.length).filter(i -> labels[i] == 0).toArray();
         int[] anomalous = IntStream.range(0, labels.length).filter(i -> labels[i] == 1).toArray();

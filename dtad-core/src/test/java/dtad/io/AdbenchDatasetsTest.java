@@ -6,33 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dtad.data.Dataset;
+import dtad.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
  * Reads the ADBench data sets shipped beside the project (system property {@code dtad.adbench.dir}); skipped
- * when they are absent. The expected facts were taken from numpy.
+ * when they are absent, or failing when they are required ({@link SharedData}). The expected facts were
+ * taken from numpy.
  */
 class AdbenchDatasetsTest {
     private static Path adbench() {
-        String property = System.getProperty("dtad.adbench.dir", "../shared/datasets/adbench");
-        Path dir = Path.of(property);
-        Assumptions.assumeTrue(Files.isDirectory(dir), "ADBench data not found at " + dir + ": skipping");
-        return dir;
+        return SharedData.directory(SharedData.adbenchDir());
     }
 
     private static Path file(String relative) {
-        Path file = adbench().resolve(relative);
-        Assumptions.assumeTrue(Files.isRegularFile(file), "ADBench file not found at " + file + ": skipping");
-        return file;
+        return SharedData.adbenchFile(relative);
     }
 
     @TestFactory

@@ -31,19 +31,13 @@ public final class Mlp implements Network {
         if (inputs < 1) {
             throw new IllegalArgumentException("Invalid number of inputs: " + inputs);
         }
-        if (hidden.isEmpty() || hidden.stream().anyMatch(h -> h == null || h < 1)) {
-            throw new IllegalArgumentException("Invalid hidden layer widths: " + hidden);
-        }
         if (outputs < 1) {
             throw new IllegalArgumentException("Invalid number of outputs: " + outputs);
         }
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("Invalid dropout probability: " + dropout);
-        }
         this.inputs = inputs;
-        this.hidden = List.copyOf(hidden);
+        this.hidden = requireHidden(hidden);
         this.outputs = outputs;
-        this.dropout = dropout;
+        this.dropout = requireDropout(dropout);
         ParameterLayout.Builder builder = ParameterLayout.builder();
         int in = inputs;
         for (int i = 0; i <= this.hidden.size(); i++) {
@@ -54,6 +48,25 @@ public final class Mlp implements Network {
             in = out;
         }
         this.layout = builder.build();
+    }
+
+    /**
+     * Checks hidden layer widths (at least one layer, each at least 1 wide): the one check of them, which
+     * the detectors built on this network call when they are configured. Returns an immutable copy.
+     */
+    public static List<Integer> requireHidden(List<Integer> hidden) {
+        if (hidden == null || hidden.isEmpty() || hidden.stream().anyMatch(h -> h == null || h < 1)) {
+            throw new IllegalArgumentException("Invalid hidden layer widths: " + hidden + " (at least one, each >= 1)");
+        }
+        return List.copyOf(hidden);
+    }
+
+    /** Checks a dropout probability, which must be in {@code [0, 1)}; returns it. */
+    public static double requireDropout(double dropout) {
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("Invalid dropout probability: " + dropout + " (must be in [0, 1))");
+        }
+        return dropout;
     }
 
     /** Makes the network for a number of input features (known only when the data arrive). */

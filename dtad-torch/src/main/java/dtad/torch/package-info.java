@@ -21,6 +21,11 @@
  *       never depends on the batch) with a sub-manager per block.</li>
  * </ul>
  *
+ * <p>Words: a <em>parameter</em> of {@link dtad.torch.ParameterLayout} and {@link dtad.torch.ParameterVector}
+ * (and of a model file's parameter payload) is a network weight, something training learns; what a user
+ * configures ({@code hidden}, {@code lr}, {@code epochs}, declared by {@link dtad.torch.NetworkParameters}
+ * and {@link dtad.method.ParameterTable}) is a <em>hyperparameter</em>, though the CLI calls it a parameter.
+ *
  * <p>Native memory: one manager per fitted model; a sub-manager per training step, per epoch and per
  * scoring block; nothing is attached to a long-lived manager while training or scoring, so the number
  * of live native arrays ({@link dtad.torch.TorchEngine#liveArrays}) stays flat.

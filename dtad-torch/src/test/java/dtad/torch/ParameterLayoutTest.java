@@ -63,7 +63,7 @@ class ParameterLayoutTest {
 
     @Test
     void refusesBadNetworksNamingTheValue() {
-        assertEquals("Invalid dropout probability: 1.0",
+        assertEquals("Invalid dropout probability: 1.0 (must be in [0, 1))",
                 assertThrows(IllegalArgumentException.class, () -> new Mlp(5, List.of(8), 1, 1.0)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Mlp(0, List.of(8), 1, 0));
         assertThrows(IllegalArgumentException.class, () -> new Mlp(5, List.of(), 1, 0));

@@ -3,10 +3,13 @@ package dtad.bench.report;
 import dtad.bench.results.ResultRow;
 import java.util.function.ToDoubleFunction;
 
-/** The quality metrics of a benchmark cell, each reported in percent; higher is better. */
+/**
+ * The quality metrics of a benchmark cell, each reported in percent; higher is better. {@link #AUC_PR} is
+ * average precision, which ADBench and the DTE paper report as AUC-PR (key {@code aucpr}, as its column).
+ */
 enum Metric {
     AUC_ROC("AUC-ROC", "aucroc", ResultRow::aucRoc),
-    AUC_PR("AUC-PR", "aucpr", ResultRow::aucPr),
+    AUC_PR("AUC-PR", "aucpr", ResultRow::averagePrecision),
     F1("F1", "f1", ResultRow::f1);
 
     private final String label;

@@ -10,7 +10,9 @@ package dtad.bench.results;
  * @param setting      {@code semi} or {@code unsup}
  * @param seed         the protocol seed
  * @param aucRoc       AUC-ROC as a fraction in [0, 1]
- * @param aucPr        AUC-PR (average precision) in [0, 1]
+ * @param averagePrecision average precision in [0, 1] (ADBench's and the DTE paper's "AUC-PR", computed as
+ *                     sklearn's {@code average_precision_score}); its {@code results.csv} column keeps the name
+ *                     {@code aucpr}, so that files written before the rename read the same
  * @param f1           F1 of the top rows, k = number of anomalies
  * @param fitSeconds   wall time of the fit
  * @param scoreSeconds wall time of scoring the test rows
@@ -20,9 +22,9 @@ package dtad.bench.results;
  * @param status       ok or failed
  * @param error        the cause of a failure, empty when ok
  */
-public record ResultRow(String dataset, String method, String setting, int seed, double aucRoc, double aucPr,
-                        double f1, double fitSeconds, double scoreSeconds, int nTrain, int nTest, int dim,
-                        Status status, String error) {
+public record ResultRow(String dataset, String method, String setting, int seed, double aucRoc,
+                        double averagePrecision, double f1, double fitSeconds, double scoreSeconds, int nTrain,
+                        int nTest, int dim, Status status, String error) {
 
     /** The columns of {@code results.csv}, in order. */
     public static final String HEADER =

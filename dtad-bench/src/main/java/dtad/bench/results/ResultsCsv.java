@@ -66,7 +66,7 @@ public final class ResultsCsv {
     public static String format(ResultRow row) {
         String[] fields = {
             row.dataset(), row.method(), row.setting(), Integer.toString(row.seed()),
-            number(row.aucRoc()), number(row.aucPr()), number(row.f1()),
+            number(row.aucRoc()), number(row.averagePrecision()), number(row.f1()),
             number(row.fitSeconds()), number(row.scoreSeconds()),
             Integer.toString(row.nTrain()), Integer.toString(row.nTest()), Integer.toString(row.dim()),
             row.status().text(), oneLine(row.error())

@@ -48,10 +48,10 @@ final class CellRunner {
                 double[] scores = model.score(s.test());
                 double scoreSeconds = (System.nanoTime() - scoreStart) / 1e9;
                 double aucRoc = RankingMetrics.aucRoc(scores, s.testLabels());
-                double aucPr = RankingMetrics.averagePrecision(scores, s.testLabels());
+                double averagePrecision = RankingMetrics.averagePrecision(scores, s.testLabels());
                 double f1 = RankingMetrics.f1AtK(scores, s.testLabels());
                 return new ResultRow(cell.dataset().name(), cell.method().name(), cell.setting().text(), cell.seed(),
-                        aucRoc, aucPr, f1, fitSeconds, scoreSeconds, s.train().rows(), s.test().rows(),
+                        aucRoc, averagePrecision, f1, fitSeconds, scoreSeconds, s.train().rows(), s.test().rows(),
                         s.train().columns(), ResultRow.Status.OK, "");
             }
         } catch (Exception | OutOfMemoryError | StackOverflowError | LinkageError | AssertionError e) {

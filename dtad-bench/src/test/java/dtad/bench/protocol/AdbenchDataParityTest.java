@@ -5,26 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dtad.data.Dataset;
 import dtad.data.Matrix;
 import dtad.io.NpzReader;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
+import dtad.testing.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The protocol on real ADBench files (system property {@code dtad.adbench.dir}; skipped with a message
- * when the data are absent) gives the reference's splits. Expected figures were computed once with
- * the reference's split code ({@code data_generator.py} and {@code run.py} of vicliv/DTE) under
- * numpy 2: sizes, test anomalies, the sums of the raw training and test values, the first training
- * value and the last test value. The same code is tested on generated data in {@link AdbenchProtocolTest}.
+ * when the data are absent, failing when they are required: {@link SharedData}) gives the reference's
+ * splits. Expected figures were computed once with the reference's split code ({@code data_generator.py}
+ * and {@code run.py} of vicliv/DTE) under numpy 2: sizes, test anomalies, the sums of the raw training and
+ * test values, the first training value and the last test value. The same code is tested on generated
+ * data in {@link AdbenchProtocolTest}.
  */
 class AdbenchDataParityTest {
 
     private static Dataset load(String relative) {
-        Path dir = Path.of(System.getProperty("dtad.adbench.dir", "../shared/datasets/adbench"));
-        Path file = dir.resolve(relative);
-        Assumptions.assumeTrue(Files.isRegularFile(file), "ADBench file not found at " + file + ": skipping");
-        return NpzReader.readDataset(file);
+        return NpzReader.readDataset(SharedData.adbenchFile(relative));
     }
 
     private static double sum(Matrix m) {

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dtad.testing.SharedData;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -168,15 +167,12 @@ class NumpyLegacyFixturesTest {
     }
 
     /**
-     * Checks the JSON file itself when {@code -Ddtad.reference.dir=...} names the folder holding it (e.g.
-     * {@code /work/shared/reference}); skipped otherwise.
+     * Checks the JSON file itself when {@code -Ddtad.reference.dir=...} names the folder holding it (the POM's
+     * default is {@code ../shared/reference}); skipped otherwise, or failing when required ({@link SharedData}).
      */
     @Test
     void referenceFileMatchesWhenAvailable() throws IOException {
-        String dir = System.getProperty("dtad.reference.dir", "");
-        Path file = dir.isBlank() || dir.startsWith("${") ? null : Path.of(dir, "numpy_legacy_rng_fixtures.json");
-        Assumptions.assumeTrue(file != null && Files.isRegularFile(file),
-                "dtad.reference.dir does not point to a folder with numpy_legacy_rng_fixtures.json");
+        Path file = SharedData.referenceFile("numpy_legacy_rng_fixtures.json");
         JsonNode cases = new ObjectMapper().readTree(file.toFile()).get("cases");
         assertTrue(cases.size() > 0, "no cases in " + file);
         int checked = 0;

@@ -95,7 +95,7 @@ class MetricSummaryTest {
     }
 
     @Test
-    void aucPrAndF1AreSummarisedTheSameWay() {
+    void averagePrecisionAndF1AreSummarisedTheSameWay() {
         MetricSummary pr = MetricSummary.of(SettingResults.group(ROWS).get(0), Metric.AUC_PR);
         assertEquals(65.0, pr.value("d1", "A").orElseThrow().mean(), 1e-9);
         MetricSummary f1 = MetricSummary.of(SettingResults.group(ROWS).get(0), Metric.F1);

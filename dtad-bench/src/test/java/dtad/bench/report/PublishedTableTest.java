@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dtad.InputException;
-import java.nio.file.Files;
+import dtad.testing.SharedData;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class PublishedTableTest {
@@ -84,9 +83,7 @@ class PublishedTableTest {
 
     @Test
     void readsThePublishedDtePaperTable() throws Exception {
-        Path file = Path.of(System.getProperty("dtad.reference.dir", "../../shared/reference"),
-                "dte_paper_semi_aucroc.csv");
-        Assumptions.assumeTrue(Files.isRegularFile(file), "published table not found at " + file + ": skipping");
+        Path file = SharedData.referenceFile("dte_paper_semi_aucroc.csv");
         PublishedTable t = PublishedTable.read(file);
         assertEquals(26, t.methods().size());
         assertEquals(new MeanStd(99.5, 0.08), t.value("4_breastw", "IForest").orElseThrow());

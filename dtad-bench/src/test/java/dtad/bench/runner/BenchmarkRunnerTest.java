@@ -79,7 +79,8 @@ class BenchmarkRunnerTest {
                 assertEquals(3, row.dim(), "sizes are known: the split worked");
             } else {
                 assertTrue(row.aucRoc() > 0.5 && row.aucRoc() <= 1, row.toString());
-                assertTrue(row.aucPr() > 0 && row.aucPr() <= 1 && row.f1() >= 0 && row.f1() <= 1, row.toString());
+                assertTrue(row.averagePrecision() > 0 && row.averagePrecision() <= 1 && row.f1() >= 0
+                        && row.f1() <= 1, row.toString());
                 assertTrue(row.fitSeconds() >= 0 && row.scoreSeconds() >= 0);
                 assertEquals("", row.error());
             }

@@ -37,7 +37,7 @@ class WorkerPoolTest {
             assertEquals(a.status(), b.status());
             assertEquals(a.error(), b.error());
             assertEquals(a.aucRoc(), b.aucRoc(), 0.0, a.key());
-            assertEquals(a.aucPr(), b.aucPr(), 0.0);
+            assertEquals(a.averagePrecision(), b.averagePrecision(), 0.0);
             assertEquals(a.nTrain(), b.nTrain());
         }
         assertEquals(8, ResultsCsv.read(out.resolve("there/results.csv")).size());

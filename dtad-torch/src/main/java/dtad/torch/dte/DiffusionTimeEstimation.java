@@ -37,20 +37,16 @@ final class DiffusionTimeEstimation {
     }
 
     /**
-     * Checks the network part of a configuration: hidden widths (at least one, each >= 1), dropout in
-     * {@code [0, 1)} and training settings present; returns an immutable copy of the widths.
+     * Checks the network part of a configuration: hidden widths and dropout (as {@link Mlp} checks them)
+     * and training settings present; returns an immutable copy of the widths.
      */
     static List<Integer> requireNetwork(List<Integer> hidden, double dropout, TrainingSettings training) {
-        if (hidden == null || hidden.isEmpty() || hidden.stream().anyMatch(h -> h == null || h < 1)) {
-            throw new IllegalArgumentException("Invalid hidden layer widths: " + hidden + " (at least one, each >= 1)");
-        }
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("Invalid dropout probability: " + dropout + " (must be in [0, 1))");
-        }
+        List<Integer> widths = Mlp.requireHidden(hidden);
+        Mlp.requireDropout(dropout);
         if (training == null) {
             throw new IllegalArgumentException("Missing training settings");
         }
-        return List.copyOf(hidden);
+        return widths;
     }
 
     /** A fitted model made from the scaled training data and the trained network. */

@@ -12,7 +12,8 @@ import dtad.torch.StepRandom;
  * {@code eps ~ N(0, I)} and "mean and variance" noising {@code x_t = sqrt(alphaBar_t) x_0 +
  * sqrt(1 - alphaBar_t) eps}; the loss is the mean squared error between the predicted and the true
  * noise over every value of the batch ({@code nn.MSELoss()}). Times and noise are drawn in Java from
- * the step's {@link StepRandom}.
+ * the step's {@link StepRandom}. The table of {@code sqrt(alphaBar_t)} and {@code sqrt(1 - alphaBar_t)} is
+ * also what {@link ReverseChain} noises a row with ({@code noise_first}).
  */
 final class NoisePrediction {
     private final float[] signal;
@@ -28,11 +29,22 @@ final class NoisePrediction {
         }
     }
 
+    /** {@code sqrt(alphaBar_t)}: how much of the clean row a row noised to {@code t} keeps. */
+    float signal(int t) {
+        return signal[t];
+    }
+
+    /** {@code sqrt(1 - alphaBar_t)}: the deviation of the noise of a row noised to {@code t}. */
+    float noise(int t) {
+        return noise[t];
+    }
+
     /** The objective of a fit of {@code denoiser}. */
     Objective.Factory objective(Denoiser denoiser) {
         return fitManager -> (network, weights, batch, random) -> loss(denoiser, weights, batch, random);
     }
 
+    /** The loss of a batch: draws a time per row, then the noise, and noises and denoises the batch. */
     NDArray loss(Denoiser denoiser, NDList weights, NDArray batch, StepRandom random) {
         int rows = Math.toIntExact(batch.getShape().get(0));
         int columns = Math.toIntExact(batch.getShape().get(1));
@@ -45,6 +57,15 @@ final class NoisePrediction {
                 values[i] = (float) random.nextGaussian();
             }
         });
+        return loss(denoiser, weights, batch, times, eps, random);
+    }
+
+    /**
+     * The loss of a batch for given diffusion times ({@code [rows]}) and noise {@code eps} ({@code [rows,
+     * features]}); {@code random} supplies the step's tensors and the denoiser's dropout masks.
+     */
+    NDArray loss(Denoiser denoiser, NDList weights, NDArray batch, int[] times, NDArray eps, StepRandom random) {
+        int rows = times.length;
         NDArray a = random.floats(new Shape(rows, 1), (values, n) -> {
             for (int r = 0; r < rows; r++) {
                 values[r] = signal[times[r]];

@@ -40,9 +40,8 @@ final class ReverseChain {
     private final float[] recipSqrtAlpha;
     private final float[] epsCoefficient;
     private final float[] sigma;
-    /** {@code sqrt(alphaBar_t)} and {@code sqrt(1 - alphaBar_t)}: how {@code noise_first} noises a row to {@code t}. */
-    private final float[] startSignal;
-    private final float[] startNoise;
+    /** How {@code noise_first} noises a row to {@code t}: the training objective's own noising table. */
+    private final NoisePrediction noising;
 
     ReverseChain(ReconstructionSettings settings, long seed) {
         this.settings = settings;
@@ -52,15 +51,12 @@ final class ReverseChain {
         this.recipSqrtAlpha = new float[longest];
         this.epsCoefficient = new float[longest];
         this.sigma = new float[longest];
-        this.startSignal = new float[longest];
-        this.startNoise = new float[longest];
+        this.noising = new NoisePrediction(schedule);
         for (int t = 0; t < longest; t++) {
             double beta = schedule.beta(t);
             recipSqrtAlpha[t] = (float) (1 / Math.sqrt(1 - beta));
             epsCoefficient[t] = (float) (beta / Math.sqrt(1 - schedule.alphaBar(t)));
             sigma[t] = (float) Math.sqrt(schedule.posteriorVariance(t));
-            startSignal[t] = (float) Math.sqrt(schedule.alphaBar(t));
-            startNoise[t] = (float) Math.sqrt(1 - schedule.alphaBar(t));
         }
     }
 
@@ -105,7 +101,7 @@ final class ReverseChain {
         NDManager block = rows.getManager();
         int n = Math.toIntExact(rows.getShape().get(0));
         NDArray x = settings.noiseFirst()
-                ? rows.mul(startSignal[start - 1]).add(noise.next(block, startNoise[start - 1]))
+                ? rows.mul(noising.signal(start - 1)).add(noise.next(block, noising.noise(start - 1)))
                 : rows.duplicate();
         NDArray total = settings.fullPath() ? block.zeros(new Shape(n)) : null;
         for (int t = start - 1; t >= 0; t--) {
