@@ -1,13 +1,14 @@
 package dtad.image;
 
 import dtad.InputException;
+import dtad.data.Matrix;
 import dtad.io.InputFiles;
 import dtad.io.Messages;
+import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -48,11 +49,19 @@ public final class IdxReader {
         }
         checkLength(file, bytes, (long) n * read.values(), n + " x " + dims[1] + " x " + dims[2]);
         int size = read.values();
+        String name = InputFiles.baseName(file);
+        int position = bytes.position();
+        if (options.target(read).equals(read)) {
+            // Nothing to convert: decode straight into the matrix.
+            double[] values = new double[Math.multiplyExact(n, size)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (bytes.get(position + i) & 0xFF) / 255.0;
+            }
+            return ImageSet.of(name, read, Matrix.wrap(n, size, values), file);
+        }
         double[] image = new double[size];
         ImageStack stack = new ImageStack(options);
         stack.expect(n, read);
-        int position = bytes.position();
-        String name = InputFiles.baseName(file);
         for (int i = 0; i < n; i++) {
             for (int p = 0; p < size; p++) {
                 image[p] = (bytes.get(position++) & 0xFF) / 255.0;
@@ -85,7 +94,7 @@ public final class IdxReader {
             }
             return raw;
         }
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw.array()), 1 << 16)) {
             byte[] bytes = in.readAllBytes();
             return ByteBuffer.wrap(bytes);
         } catch (EOFException e) {

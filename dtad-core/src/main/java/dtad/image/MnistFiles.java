@@ -56,8 +56,9 @@ public final class MnistFiles {
 
     private static ImageSet read(Path dir, String imagesFile, String labelsFile, String name, List<String> classNames,
                                  ImageOptions options) {
+        Path imagesPath = find(dir, imagesFile);
         Path labelsPath = find(dir, labelsFile);
-        ImageSet images = IdxReader.readImages(find(dir, imagesFile), options);
+        ImageSet images = IdxReader.readImages(imagesPath, options);
         int[] classes = IdxReader.readLabels(labelsPath);
         if (classes.length != images.size()) {
             throw new InputException(labelsPath + ": " + classes.length + " labels for the " + images.size()
