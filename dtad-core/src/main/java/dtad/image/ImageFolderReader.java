@@ -73,6 +73,46 @@ public final class ImageFolderReader {
         return new ImageSet(name, stack.shape(), stack.toMatrix(), null, classes, classNames, read, dir);
     }
 
+    /**
+     * Reads a labelled image data set split into {@code DIR/train/<class>/*} and {@code DIR/test/<class>/*}: the
+     * classes are the training split's subfolders, and every test class must be one of them (its id is the
+     * training id of the same name). Both splits must end up with the same image shape.
+     */
+    public static ImageSplit readSplit(Path dir, ImageOptions options) {
+        Path trainDir = dir.resolve("train");
+        Path testDir = dir.resolve("test");
+        for (Path part : new Path[] {trainDir, testDir}) {
+            if (!Files.isDirectory(part)) {
+                throw new InputException(dir + ": no folder " + part.getFileName() + "/ (a split image data set holds "
+                        + "train/<class>/ and test/<class>/ folders of images)");
+            }
+        }
+        String name = InputFiles.baseName(dir.toAbsolutePath().normalize());
+        ImageSet train = read(trainDir, options).withName(name);
+        ImageSet test = read(testDir, options).withName(name);
+        for (ImageSet part : List.of(train, test)) {
+            if (!part.hasClasses()) {
+                throw new InputException(part.source() + ": holds images directly; a split image data set has one "
+                        + "subfolder of images per class");
+            }
+        }
+        if (!test.shape().equals(train.shape())) {
+            throw new InputException(testDir + ": images of shape " + test.shape() + " (channels x height x width), "
+                    + "but the training images " + trainDir + " are " + train.shape()
+                    + "; convert both with the size and channels options (--size, --channels)");
+        }
+        int[] classes = new int[test.size()];
+        for (int i = 0; i < classes.length; i++) {
+            String className = test.classNames().get(test.classes()[i]);
+            classes[i] = train.classNames().indexOf(className);
+            if (classes[i] < 0) {
+                throw new InputException(testDir.resolve(className) + ": class '" + Messages.clip(className)
+                        + "' has no training images (training classes: " + String.join(", ", train.classNames()) + ")");
+            }
+        }
+        return new ImageSplit(train, test.withClasses(classes, train.classNames()));
+    }
+
     private static void addAll(ImageStack stack, List<Path> files, List<Path> read) {
         for (Path file : files) {
             if (!ImageFiles.isImageName(file)) {

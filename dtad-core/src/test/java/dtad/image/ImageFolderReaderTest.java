@@ -203,4 +203,50 @@ class ImageFolderReaderTest {
         png(dir.resolve("loose.png"), gray(2, 2, 0));
         assertRefused(dir.toString(), () -> ImageFolderReader.read(dir, ImageOptions.DEFAULT), "both files");
     }
+    @Test
+    void readsTrainAndTestSplitsWithTheTrainingClassIds() throws Exception {
+        png(dir.resolve("train/bag/0.png"), gray(3, 3, 0));
+        png(dir.resolve("train/coat/0.png"), gray(3, 3, 1));
+        png(dir.resolve("train/shirt/0.png"), gray(3, 3, 2));
+        png(dir.resolve("test/coat/9.png"), gray(3, 3, 3));
+        png(dir.resolve("test/shirt/8.png"), gray(3, 3, 4));
+        ImageSplit split = ImageFolderReader.readSplit(dir, ImageOptions.DEFAULT);
+        assertEquals(List.of("bag", "coat", "shirt"), split.test().classNames());
+        assertArrayEquals(new int[] {1, 2}, split.test().classes());
+        ImageSplit oneClass = ImageSplit.oneClass(split, 1);
+        assertEquals(1, oneClass.train().size());
+        assertArrayEquals(new int[] {0, 1}, oneClass.test().labels());
+
+        png(dir.resolve("test/hat/0.png"), gray(3, 3, 4));
+        assertRefused(dir.resolve("test/hat").toString(), () -> ImageFolderReader.readSplit(dir, ImageOptions.DEFAULT),
+                "class 'hat' has no training images");
+        Files.delete(dir.resolve("test/hat/0.png"));
+        Files.delete(dir.resolve("test/hat"));
+        png(dir.resolve("test/coat/9.png"), gray(5, 5, 3));
+        png(dir.resolve("test/shirt/8.png"), gray(5, 5, 4));
+        assertRefused(dir.resolve("test").toString(), () -> ImageFolderReader.readSplit(dir, ImageOptions.DEFAULT),
+                "shape 1x5x5", "are 1x3x3");
+        assertEquals(new ImageShape(1, 4, 4), ImageFolderReader.readSplit(dir, ImageOptions.DEFAULT.withSize(4))
+                .test().shape());
+        Path other = dir.resolve("nosplit");
+        png(other.resolve("a/0.png"), gray(3, 3, 0));
+        assertRefused(other.toString(), () -> ImageFolderReader.readSplit(other, ImageOptions.DEFAULT), "no folder train/");
+    }
+
+    @Test
+    void imageSourcesChoosesTheReaderByWhatThePathIs() throws Exception {
+        png(dir.resolve("images/a.png"), gray(2, 2, 0));
+        assertEquals(new ImageShape(1, 2, 2), ImageSources.read(dir.resolve("images"), ImageOptions.DEFAULT).shape());
+        Path idx = TestImages.bytes(dir.resolve("t10k-images-idx3-ubyte.gz"),
+                TestImages.gzip(TestImages.idx(0x0803, new int[] {1, 2, 3}, new int[6])));
+        assertEquals(new ImageShape(1, 2, 3), ImageSources.read(idx, ImageOptions.DEFAULT).shape());
+        Path npy = TestImages.bytes(dir.resolve("x.npy"), TestImages.npy("|u1", new int[] {1, 4, 4}, new double[16]));
+        assertEquals(new ImageShape(1, 4, 4), ImageSources.read(npy, ImageOptions.DEFAULT).shape());
+        Path csv = Files.writeString(dir.resolve("x.csv"), "a\n1\n");
+        assertRefused(csv.toString(), () -> ImageSources.read(csv, ImageOptions.DEFAULT), "unsupported image source '.csv'");
+        Path single = dir.resolve("images/a.png");
+        assertRefused(single.toString(), () -> ImageSources.read(single, ImageOptions.DEFAULT), "a single image");
+        Path missing = dir.resolve("missing");
+        assertRefused(missing.toString(), () -> ImageSources.read(missing, ImageOptions.DEFAULT), "not found");
+    }
 }
