@@ -12,9 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes one image file (PNG, JPEG, BMP or GIF, through {@code javax.imageio}) into pixel values in (C, H, W)
@@ -53,6 +56,32 @@ public final class ImageFiles {
             throw new InputException(file + ": not an image file that Java can read (supported: PNG, JPEG, BMP, GIF)");
         }
         return decode(image);
+    }
+
+    /**
+     * The height and width of an image file, from its header (the pixels are not decoded); a file that is not a
+     * readable image is refused, naming it.
+     */
+    public static int[] size(Path file) {
+        InputFiles.requireFile(file);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new InputException(file + ": not an image file that Java can read (supported: PNG, JPEG, BMP, GIF)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new int[] {reader.getHeight(0), reader.getWidth(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InputException input) {
+                throw input;
+            }
+            throw new InputException(file + ": damaged or unreadable image (" + Messages.of(e) + ")", e);
+        }
     }
 
     /** The pixel values of a decoded image. */
