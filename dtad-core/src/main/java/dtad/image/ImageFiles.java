@@ -9,8 +9,6 @@ import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -47,8 +45,9 @@ public final class ImageFiles {
     public static Decoded read(Path file) {
         InputFiles.requireFile(file);
         BufferedImage image;
-        try (InputStream in = Files.newInputStream(file)) {
-            image = ImageIO.read(in);
+        try {
+            // From the file, not a stream: ImageIO would cache a stream in a temporary file.
+            image = ImageIO.read(file.toFile());
         } catch (IOException | RuntimeException e) {
             throw new InputException(file + ": damaged or unreadable image (" + Messages.of(e) + ")", e);
         }
