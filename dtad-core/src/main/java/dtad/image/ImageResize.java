@@ -4,9 +4,11 @@ package dtad.image;
  * Resizes images, one axis after the other (width, then height), with the filter that suits each axis:
  * <ul>
  *   <li>shrinking: area averaging, each output pixel the mean of the source area it covers (partly covered
- *       source pixels count by the covered fraction), so 28 -> 14 averages pairs and no pixel is skipped;</li>
+ *       source pixels count by the covered fraction), so 28 -> 14 averages pairs and no pixel is skipped (for integer
+ *       ratios this is PIL's {@code BOX} filter);</li>
  *   <li>enlarging: bilinear interpolation with pixel centres aligned ({@code x_src = (x + 0.5) n / m - 0.5},
- *       clamped at the border), as PyTorch's {@code interpolate(mode='bilinear', align_corners=False)};</li>
+ *       clamped at the border), the convention of PyTorch's {@code align_corners=False}; PIL's {@code BILINEAR}
+ *       gives the same values when enlarging;</li>
  *   <li>same size: the pixels unchanged.</li>
  * </ul>
  * Both filters are averages of source pixels, so values in [0, 1] stay in [0, 1].

@@ -12,6 +12,7 @@ class ImageResizeTest {
 
     @Test
     void shrinkingByAnIntegerFactorAveragesBlocks() {
+        // Pillow 9.4, computed once: Image.fromarray(a, 'F').resize((2, 2), Image.BOX) gives the same.
         double[] image = {
             1, 2, 3, 4,
             5, 6, 7, 8,
@@ -30,12 +31,15 @@ class ImageResizeTest {
 
     @Test
     void enlargingInterpolatesBilinearlyWithAlignedCentres() {
-        // PyTorch: interpolate(tensor([[[[0., 1.]]]]), size=(1, 4), mode='bilinear', align_corners=False).
+        // Pillow 9.4, computed once: resize((4, 4), Image.BILINEAR) of the float image [[0, 1], [2, 3]] gives
+        // rows [0, .25, .75, 1] and [.5, .75, 1.25, 1.5] (and [1.5, 1.75, 2.25, 2.5], [2, 2.25, 2.75, 3]).
         double[] out = ImageResize.resize(new double[] {0, 1}, 0, new ImageShape(1, 1, 2), 1, 4);
         assertArrayEquals(new double[] {0, 0.25, 0.75, 1}, out, EPS);
         double[] square = ImageResize.resize(new double[] {0, 1, 2, 3}, 0, new ImageShape(1, 2, 2), 4, 4);
         assertArrayEquals(new double[] {0, 0.25, 0.75, 1}, Arrays.copyOfRange(square, 0, 4), EPS);
         assertArrayEquals(new double[] {0.5, 0.75, 1.25, 1.5}, Arrays.copyOfRange(square, 4, 8), EPS);
+        assertArrayEquals(new double[] {1.5, 1.75, 2.25, 2.5}, Arrays.copyOfRange(square, 8, 12), EPS);
+        assertArrayEquals(new double[] {2, 2.25, 2.75, 3}, Arrays.copyOfRange(square, 12, 16), EPS);
     }
 
     @Test
