@@ -1,7 +1,6 @@
 package dtad.image;
 
 import dtad.InputException;
-import dtad.io.InputFiles;
 import dtad.io.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +43,7 @@ public final class ImageFolderReader {
         }
         ImageStack stack = new ImageStack(options);
         List<Path> read = new ArrayList<>();
-        String name = InputFiles.baseName(dir.toAbsolutePath().normalize());
+        String name = folderName(dir);
         if (folders.isEmpty()) {
             addAll(stack, files, read);
             return new ImageSet(name, stack.shape(), stack.toMatrix(), null, null, null, read, dir);
@@ -87,7 +86,7 @@ public final class ImageFolderReader {
                         + "train/<class>/ and test/<class>/ folders of images)");
             }
         }
-        String name = InputFiles.baseName(dir.toAbsolutePath().normalize());
+        String name = folderName(dir);
         ImageSet train = read(trainDir, options).withName(name);
         ImageSet test = read(testDir, options).withName(name);
         for (ImageSet part : List.of(train, test)) {
@@ -126,6 +125,12 @@ public final class ImageFolderReader {
             stack.add(file.toString(), image.shape(), image.values(), 0);
             read.add(file);
         }
+    }
+
+    /** A folder's own name (dots and all), the name of the image set read from it. */
+    static String folderName(Path dir) {
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        return name == null ? dir.toString() : name.toString();
     }
 
     /** The entries of a folder that are not hidden, sorted by name. */

@@ -2,7 +2,6 @@ package dtad.image;
 
 import dtad.InputException;
 import dtad.data.Matrix;
-import dtad.io.InputFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -51,7 +50,7 @@ public final class MvtecReader {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir + ": MVTec-AD category folder not found");
         }
-        String name = InputFiles.baseName(dir.toAbsolutePath().normalize());
+        String name = ImageFolderReader.folderName(dir);
         Path trainDir = dir.resolve("train");
         Path testDir = dir.resolve("test");
         requireFolder(trainDir.resolve(GOOD), "the normal training images");

@@ -235,8 +235,10 @@ class ImageFolderReaderTest {
 
     @Test
     void imageSourcesChoosesTheReaderByWhatThePathIs() throws Exception {
-        png(dir.resolve("images/a.png"), gray(2, 2, 0));
-        assertEquals(new ImageShape(1, 2, 2), ImageSources.read(dir.resolve("images"), ImageOptions.DEFAULT).shape());
+        png(dir.resolve("images.v2/a.png"), gray(2, 2, 0));
+        ImageSet folder = ImageSources.read(dir.resolve("images.v2"), ImageOptions.DEFAULT);
+        assertEquals(new ImageShape(1, 2, 2), folder.shape());
+        assertEquals("images.v2", folder.name());
         Path idx = TestImages.bytes(dir.resolve("t10k-images-idx3-ubyte.gz"),
                 TestImages.gzip(TestImages.idx(0x0803, new int[] {1, 2, 3}, new int[6])));
         assertEquals(new ImageShape(1, 2, 3), ImageSources.read(idx, ImageOptions.DEFAULT).shape());
@@ -244,7 +246,7 @@ class ImageFolderReaderTest {
         assertEquals(new ImageShape(1, 4, 4), ImageSources.read(npy, ImageOptions.DEFAULT).shape());
         Path csv = Files.writeString(dir.resolve("x.csv"), "a\n1\n");
         assertRefused(csv.toString(), () -> ImageSources.read(csv, ImageOptions.DEFAULT), "unsupported image source '.csv'");
-        Path single = dir.resolve("images/a.png");
+        Path single = dir.resolve("images.v2/a.png");
         assertRefused(single.toString(), () -> ImageSources.read(single, ImageOptions.DEFAULT), "a single image");
         Path missing = dir.resolve("missing");
         assertRefused(missing.toString(), () -> ImageSources.read(missing, ImageOptions.DEFAULT), "not found");
