@@ -35,7 +35,7 @@ public final class ImageFolderReader {
         List<Path> folders = entries.stream().filter(Files::isDirectory).toList();
         List<Path> files = entries.stream().filter(p -> !Files.isDirectory(p)).toList();
         if (entries.isEmpty()) {
-            throw new InputException(dir + ": no images (the folder is empty)");
+            throw new InputException(dir + ": no images (the folder is empty or holds only hidden files)");
         }
         if (!folders.isEmpty() && !files.isEmpty()) {
             throw new InputException(dir + ": holds both files (" + files.get(0).getFileName() + ") and subfolders ("
