@@ -15,15 +15,15 @@ import java.nio.file.StandardOpenOption;
  * Opens the user's data files: refuses a missing file, a directory or an empty file with a one-line
  * {@link InputException}, and turns I/O errors into one too.
  */
-final class InputFiles {
+public final class InputFiles {
     /** The largest file read into memory at once (a Java array's limit). */
-    static final long MAX_BYTES = Integer.MAX_VALUE - 8;
+    public static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
     private InputFiles() {
     }
 
     /** Checks that {@code file} is a readable, non-empty regular file and returns its size. */
-    static long requireFile(Path file) {
+    public static long requireFile(Path file) {
         if (Files.isDirectory(file)) {
             throw new InputException(file + ": is a directory, not a data file");
         }
@@ -43,7 +43,7 @@ final class InputFiles {
     }
 
     /** The whole content of {@code file} in a heap buffer, position 0; too large a file is refused. */
-    static ByteBuffer readAll(Path file) {
+    public static ByteBuffer readAll(Path file) {
         long size = requireFile(file);
         if (size > MAX_BYTES) {
             throw new InputException(file + ": file too large (" + size + " bytes), at most " + MAX_BYTES
@@ -63,7 +63,7 @@ final class InputFiles {
     }
 
     /** An I/O error reading {@code file} as a one-line refusal. */
-    static InputException cannotRead(Path file, IOException e) {
+    public static InputException cannotRead(Path file, IOException e) {
         if (e instanceof NoSuchFileException) {
             return new InputException(file + ": file not found", e);
         }
@@ -74,7 +74,7 @@ final class InputFiles {
     }
 
     /** The file name without its extension, e.g. {@code 38_thyroid} for {@code data/38_thyroid.npz}. */
-    static String baseName(Path file) {
+    public static String baseName(Path file) {
         Path fileName = file.getFileName();
         String name = fileName == null ? file.toString() : fileName.toString();
         int dot = name.lastIndexOf('.');

@@ -1,14 +1,14 @@
 package dtad.io;
 
 /** Makes text from a file safe to quote in a one-line message: control characters escaped, length capped. */
-final class Messages {
+public final class Messages {
     private static final int MAX_QUOTED = 60;
 
     private Messages() {
     }
 
     /** {@code text} on one line, cut to a readable length with "..." when longer. */
-    static String clip(String text) {
+    public static String clip(String text) {
         return clip(text, MAX_QUOTED);
     }
 
@@ -35,13 +35,13 @@ final class Messages {
     }
 
     /** A message of an exception from the JDK, on one line, never empty. */
-    static String of(Throwable e) {
+    public static String of(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : clip(message.strip(), 4 * MAX_QUOTED);
     }
 
     /** A number as a user would write it: {@code 2} rather than {@code 2.0}, {@code nan}, {@code inf}. */
-    static String number(double value) {
+    public static String number(double value) {
         if (Double.isNaN(value)) {
             return "nan";
         }

@@ -8,7 +8,7 @@ import dtad.InputException;
 import org.junit.jupiter.api.function.Executable;
 
 /** Asserts that input is refused the way dtad promises: an {@link InputException} with a one-line message. */
-final class Refusals {
+public final class Refusals {
     private Refusals() {
     }
 
@@ -16,7 +16,7 @@ final class Refusals {
      * Asserts that {@code reading} throws an {@link InputException} whose message starts with {@code source},
      * holds each fragment, is one line and reads as a sentence rather than a stack trace.
      */
-    static String assertRefused(String source, Executable reading, String... fragments) {
+    public static String assertRefused(String source, Executable reading, String... fragments) {
         InputException e = assertThrows(InputException.class, reading);
         String message = e.getMessage();
         assertTrue(message.startsWith(source + ":"), () -> "message should start with the source: " + message);
