@@ -74,7 +74,7 @@ public final class ModelFiles {
             Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         Path old = parent.resolve("." + target.getFileName() + ".old-" + System.nanoTime());
-        try {
+        try (DetectorModel.Permit open = model.open()) {
             PayloadDirectory payloads = PayloadDirectory.forWriting(temp);
             payloads.doubles(TRAINING_SCORES, model.trainingScores());
             model.writePayloads(payloads);

@@ -9,7 +9,7 @@ import java.io.IOException;
 /**
  * The part every fitted network detector shares: a {@link TrainedNetwork} that owns the native
  * memory, its parameters as the {@value #PARAMETERS} payload of the model file (little-endian float32,
- * in the order of the network's {@link ParameterLayout}), and {@link #close}. Subclasses say what the
+ * in the order of the network's {@link ParameterLayout}), and freeing it once closed. Subclasses say what the
  * network's output means as a score.
  */
 public abstract class NetworkModel extends DetectorModel {
@@ -43,7 +43,7 @@ public abstract class NetworkModel extends DetectorModel {
     }
 
     @Override
-    public void close() {
+    protected void release() {
         network.close();
     }
 }
