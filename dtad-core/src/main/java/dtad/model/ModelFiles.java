@@ -121,7 +121,11 @@ public final class ModelFiles {
 
     /** Loads a model directory written by {@link #save}. */
     public static DetectorModel load(Path directory) throws IOException {
-        recover(directory.toAbsolutePath().normalize());
+        try {
+            recover(directory.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            // Best effort: a folder this process cannot list or change holds nothing it could recover.
+        }
         byte[] bytes = readManifestBytes(directory);
         Manifest manifest = parseManifest(directory, bytes);
         if (manifest.formatVersion() < OLDEST_FORMAT_VERSION || manifest.formatVersion() > FORMAT_VERSION) {
