@@ -90,7 +90,7 @@ public final class ModelFiles {
             // Temporary directories are owner-only; a saved model is an ordinary, shareable directory.
             Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        Path old = parent.resolve(Leftovers.prefix(target, OLD) + System.nanoTime());
+        Path old = parent.resolve(Leftovers.prefix(target, OLD) + Long.toUnsignedString(System.nanoTime()));
         try (DetectorModel.Permit open = model.open()) {
             PayloadDirectory payloads = PayloadDirectory.forWriting(temp);
             payloads.doubles(TRAINING_SCORES, model.trainingScores());
