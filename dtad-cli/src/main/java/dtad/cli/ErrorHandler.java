@@ -11,6 +11,7 @@ import picocli.CommandLine;
 /**
  * Turns failures into exit codes and one line on stderr: a user's mistake (bad usage, bad input, a
  * missing file) exits 2 without a stack trace; anything else is an internal error and exits 1.
+ * Running out of memory exits 1 with one line that says how to give the JVM more.
  * {@code --verbose} adds the stack trace.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
@@ -49,6 +50,28 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         }
         err.flush();
         return userError ? BAD_INPUT : INTERNAL;
+    }
+
+    /**
+     * Running out of memory: one line saying what ran out, how much heap the JVM had and how to give it
+     * more; exit 1 ({@code --verbose} adds the stack trace).
+     */
+    int outOfMemory(OutOfMemoryError e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        String command = "dtad";
+        for (CommandLine.ParseResult sub = parsed.subcommand(); sub != null; sub = sub.subcommand()) {
+            command += " " + sub.commandSpec().name();
+        }
+        long max = Runtime.getRuntime().maxMemory();
+        long suggestedGiB = Math.max(4, 2 * ((max + (1L << 30) - 1) >> 30));
+        String what = e.getMessage() == null ? "memory" : e.getMessage();
+        err.println("dtad: out of memory while running '" + command + "' (" + what + "; the JVM may use at most "
+                + (max >> 20) + " MiB); give it more, e.g. JAVA_OPTS=-Xmx" + suggestedGiB + "g ./" + command + " ...");
+        if (verbose.getAsBoolean()) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return INTERNAL;
     }
 
     private static String describe(Throwable e) {

@@ -38,6 +38,14 @@ public final class Main implements Runnable {
         ErrorHandler handler = new ErrorHandler(() -> main.verbose);
         cli.setExecutionExceptionHandler(handler);
         cli.setParameterExceptionHandler(handler);
+        // Errors pass picocli's exception handler by; running out of memory is common enough to deserve one line.
+        cli.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (OutOfMemoryError e) {
+                return handler.outOfMemory(e, cli, parsed);
+            }
+        });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }

@@ -82,30 +82,149 @@ public record PCA(int components, boolean weighted) implements Detector<PCAModel
                     + " components of " + n + " rows x " + d + " features");
         }
         double[] centred = centred(z);
-        double[] covariance = covariance(centred, n, d);
-        double total = 0;
-        for (int j = 0; j < d; j++) {
-            total += covariance[j * d + j];
-        }
-        SymmetricEigen eigen = SymmetricEigen.of(covariance, d);
-        double[] lambda = eigen.values();
         int selected = components == 0 ? available : components;
+        Components pcs = leastVariance(centred, n, d, selected, n < d);
+        return PCAModel.create(this, data.info(), Matrix.wrap(selected, d, pcs.vectors()), pcs.ratios(), z);
+    }
+
+    /** The {@code selected} least-variance unit components (rows, largest variance first) and their ratios. */
+    record Components(double[] vectors, double[] ratios) {
+    }
+
+    /**
+     * The last {@code selected} of the {@code min(n, d)} principal components of the centred rows, in
+     * descending order of variance, each with scikit-learn's sign. With fewer rows than features
+     * ({@code gram}) they come from the {@code n x n} Gram matrix {@code X X^T / (n - 1)}, which has the
+     * same non-zero eigenvalues as the {@code d x d} covariance, its eigenvector {@code u} giving the
+     * component {@code X^T u / ||X^T u||}: {@code O(n^2 d)} instead of {@code O(d^3)}. A component of zero
+     * variance has no direction in the data (either way it is an arbitrary unit vector orthogonal to the
+     * others); the Gram path takes the first standard basis vector that is far from the others'
+     * span, orthogonalised against them.
+     */
+    static Components leastVariance(double[] centred, int n, int d, int selected, boolean gram) {
+        int available = Math.min(n, d);
+        int size = gram ? n : d;
+        double[] matrix = gram ? gram(centred, n, d) : covariance(centred, n, d);
+        double total = 0;
+        for (int j = 0; j < size; j++) {
+            total += matrix[j * size + j]; // the trace: the total variance, the same for both matrices
+        }
+        SymmetricEigen eigen = SymmetricEigen.of(matrix, size);
+        double[] lambda = eigen.values();
+        double largest = Math.max(lambda[size - 1], 0);
         // scikit-learn keeps min(n, d) components, largest first; PyOD scores with the last `selected`.
-        double[] vectors = new double[selected * d];
+        double[][] all = new double[available][];
         double[] ratios = new double[selected];
+        for (int rank = 0; rank < available; rank++) {
+            int index = size - 1 - rank; // position in ascending order
+            if (!gram) {
+                all[rank] = eigen.vector(index);
+            } else if (lambda[index] > 1e-12 * largest) {
+                all[rank] = unit(transposedTimes(centred, n, d, eigen.vector(index)));
+            } // else: filled in below, once every direction of the data is known
+            int s = rank - (available - selected);
+            if (s >= 0) {
+                ratios[s] = total > 0 ? Math.max(lambda[index], 0) / total : 0;
+            }
+        }
+        for (int rank = 0; rank < available; rank++) {
+            if (all[rank] == null) {
+                all[rank] = orthogonalBasisVector(all, d);
+            }
+        }
+        double[] vectors = new double[selected * d];
         for (int s = 0; s < selected; s++) {
-            int rank = available - selected + s; // position in descending order
-            int index = d - 1 - rank;            // position in ascending order
-            double[] v = eigen.vector(index);
+            double[] v = all[available - selected + s];
             if (signOfLargestProjection(centred, n, d, v) < 0) {
                 for (int j = 0; j < d; j++) {
                     v[j] = -v[j];
                 }
             }
             System.arraycopy(v, 0, vectors, s * d, d);
-            ratios[s] = total > 0 ? Math.max(lambda[index], 0) / total : 0;
         }
-        return PCAModel.create(this, data.info(), Matrix.wrap(selected, d, vectors), ratios, z);
+        return new Components(vectors, ratios);
+    }
+
+    /** {@code X X^T / (n - 1)} of centred rows (row-major, {@code n x n}). */
+    private static double[] gram(double[] x, int n, int d) {
+        double[] g = new double[n * n];
+        double divisor = Math.max(1, n - 1);
+        RowBlocks.run(n, (long) n * d / 2, (from, to) -> {
+            for (int a = from; a < to; a++) {
+                for (int b = a; b < n; b++) {
+                    double sum = 0;
+                    for (int j = 0, oa = a * d, ob = b * d; j < d; j++) {
+                        sum += x[oa + j] * x[ob + j];
+                    }
+                    g[a * n + b] = sum / divisor;
+                }
+            }
+        });
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < a; b++) {
+                g[a * n + b] = g[b * n + a];
+            }
+        }
+        return g;
+    }
+
+    /** {@code X^T u}: a combination of the rows. */
+    private static double[] transposedTimes(double[] x, int n, int d, double[] u) {
+        double[] out = new double[d];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0, o = r * d; j < d; j++) {
+                out[j] += u[r] * x[o + j];
+            }
+        }
+        return out;
+    }
+
+    private static double[] unit(double[] v) {
+        double norm = 0;
+        for (double x : v) {
+            norm += x * x;
+        }
+        norm = Math.sqrt(norm);
+        for (int j = 0; j < v.length; j++) {
+            v[j] /= norm;
+        }
+        return v;
+    }
+
+    /** The first standard basis vector with a large part outside the span of the known vectors, made orthogonal to them. */
+    private static double[] orthogonalBasisVector(double[][] known, int d) {
+        for (int e = 0; e < d; e++) {
+            double[] v = new double[d];
+            v[e] = 1;
+            for (double[] k : known) {
+                if (k != null) {
+                    double dot = k[e]; // k . e_e, then re-orthogonalised below
+                    for (int j = 0; j < d; j++) {
+                        v[j] -= dot * k[j];
+                    }
+                }
+            }
+            for (double[] k : known) { // a second pass for numerical orthogonality
+                if (k != null) {
+                    double dot = 0;
+                    for (int j = 0; j < d; j++) {
+                        dot += v[j] * k[j];
+                    }
+                    for (int j = 0; j < d; j++) {
+                        v[j] -= dot * k[j];
+                    }
+                }
+            }
+            double norm = 0;
+            for (double x : v) {
+                norm += x * x;
+            }
+            if (norm > 0.25) {
+                return unit(v);
+            }
+        }
+        throw new IllegalStateException("No direction left outside " + known.length + " components in " + d
+                + " dimensions");
     }
 
     private static double[] centred(Matrix z) {

@@ -7,7 +7,8 @@ import dtad.InputException;
  * shifted by its mean and divided by its population standard deviation (both ignoring NaN). A
  * constant (or all-NaN) column keeps scale 1, so it never produces NaN or infinity. After scaling, a
  * missing value (NaN) becomes 0, the training column mean. Infinite values are refused: they would
- * poison every statistic computed from them.
+ * poison every statistic computed from them. Values up to the largest double are scaled without
+ * overflow; a column whose deviation itself cannot be represented is refused, naming the column.
  *
  * <p>Immutable; {@link #transform} returns a new matrix and leaves its input untouched.
  */
@@ -71,11 +72,57 @@ public final class Standardizer {
         }
         double[] scales = new double[d];
         for (int j = 0; j < d; j++) {
+            if (!Double.isFinite(means[j]) || !Double.isFinite(squares[j])) {
+                // Values beyond ~1e154 overflow the sums above; the same statistics of the column divided
+                // by its largest magnitude do not (only such columns take this path, so ordinary data
+                // keeps the bits it always had).
+                double[] meanAndStd = scaledMeanAndStd(v, train.rows(), d, j);
+                means[j] = meanAndStd[0];
+                squares[j] = meanAndStd[1] * meanAndStd[1] * counts[j];
+                if (!Double.isFinite(meanAndStd[0]) || !Double.isFinite(meanAndStd[1])) {
+                    throw new InputException("Column " + (j + 1) + " cannot be scaled: its values are too large "
+                            + "(standard deviation beyond " + Double.MAX_VALUE + ")");
+                }
+                scales[j] = meanAndStd[1] == 0 ? 1.0 : meanAndStd[1];
+                continue;
+            }
             double std = counts[j] == 0 ? 0 : Math.sqrt(squares[j] / counts[j]);
             // As scikit-learn: a (near-)zero deviation keeps scale 1 instead of dividing by ~0.
             scales[j] = std < 10 * Math.ulp(Math.max(1.0, Math.abs(means[j]))) ? 1.0 : std;
         }
         return new Standardizer(means, scales);
+    }
+
+    /** Mean and population standard deviation of column {@code j} (NaN ignored), computed on x / max|x|. */
+    private static double[] scaledMeanAndStd(double[] v, int rows, int d, int j) {
+        double largest = 0;
+        for (int r = 0; r < rows; r++) {
+            double x = v[r * d + j];
+            if (!Double.isNaN(x)) {
+                largest = Math.max(largest, Math.abs(x));
+            }
+        }
+        double sum = 0;
+        long count = 0;
+        for (int r = 0; r < rows; r++) {
+            double x = v[r * d + j];
+            if (!Double.isNaN(x)) {
+                sum += x / largest;
+                count++;
+            }
+        }
+        double mean = sum / count; // in [-1, 1]
+        double squares = 0;
+        for (int r = 0; r < rows; r++) {
+            double x = v[r * d + j];
+            if (!Double.isNaN(x)) {
+                double c = x / largest - mean; // in [-2, 2]
+                squares += c * c;
+            }
+        }
+        double std = Math.sqrt(squares / count);
+        boolean constant = std < 10 * Math.ulp(Math.max(1.0, Math.abs(mean)));
+        return new double[] {mean * largest, constant ? 0 : std * largest};
     }
 
     /** Scales rows with the training statistics; NaN becomes 0 (the training mean). */
@@ -90,7 +137,12 @@ public final class Standardizer {
         for (int i = 0; i < in.length; i += d) {
             for (int j = 0; j < d; j++) {
                 double value = in[i + j];
-                out[i + j] = Double.isNaN(value) ? 0 : (value - means[j]) / scales[j];
+                double z = (value - means[j]) / scales[j];
+                if (Double.isInfinite(z)) {
+                    // value - mean overflowed (both beyond ~1e308, of opposite signs): scale each first.
+                    z = value / scales[j] - means[j] / scales[j];
+                }
+                out[i + j] = Double.isNaN(value) ? 0 : z;
             }
         }
         return Matrix.wrap(x.rows(), d, out);

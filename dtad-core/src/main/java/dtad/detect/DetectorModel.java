@@ -6,6 +6,8 @@ import dtad.model.ModelFiles;
 import dtad.model.PayloadWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * A fitted detector: immutable, safe to use from many threads, and {@link AutoCloseable} (a no-op
@@ -14,10 +16,18 @@ import java.nio.file.Path;
  * <p>{@link #score} gives higher values to more anomalous rows, for every method. The score of a row
  * depends on the fitted state and that row only, never on the other rows of the batch. Rows are
  * scaled with the statistics of the training rows before the method sees them.
+ *
+ * <p><b>Closing.</b> {@link #close} waits for the calls in flight (scoring, saving) to finish and then
+ * releases the model's resources ({@link #release}); every call after it fails with an
+ * {@link IllegalStateException} ("model is closed"). So closing a model that other threads still use
+ * never frees native memory under them.
  */
 public abstract class DetectorModel implements AutoCloseable {
     private final TrainingInfo info;
     private final double[] trainingScores;
+    /** Calls in flight hold the read lock; close takes the write lock, so it waits for them. */
+    private final ReentrantReadWriteLock use = new ReentrantReadWriteLock();
+    private volatile boolean closed;
 
     /**
      * @param info           the scaling and provenance of the fit
@@ -37,6 +47,10 @@ public abstract class DetectorModel implements AutoCloseable {
 
     /** Scores raw rows: higher = more anomalous. The input is left untouched. */
     public final double[] score(Matrix x) {
+        return whileOpen(() -> checkedScores(x));
+    }
+
+    private double[] checkedScores(Matrix x) {
         double[] scores = scoreStandardized(standardize(x));
         for (int i = 0; i < scores.length; i++) {
             if (Double.isNaN(scores[i])) {
@@ -89,11 +103,66 @@ public abstract class DetectorModel implements AutoCloseable {
         ModelFiles.save(this, directory);
     }
 
-    /** Writes the fitted state that is not in the configuration or {@link TrainingInfo}. */
+    /**
+     * Writes the fitted state that is not in the configuration or {@link TrainingInfo}. Callers go
+     * through {@link #open()} (as {@link ModelFiles} does), so that a concurrent close waits.
+     */
     public abstract void writePayloads(PayloadWriter out) throws IOException;
 
-    /** Releases native memory, if the model holds any. Scoring after close is an error. */
+    /**
+     * Runs {@code call} with the model held open: {@link #close} waits until it returns. Every public
+     * per-row output of a model (scores, posteriors) goes through here.
+     *
+     * @throws IllegalStateException if the model is closed
+     */
+    protected final <T> T whileOpen(Supplier<T> call) {
+        try (Permit permit = open()) {
+            return call.get();
+        }
+    }
+
+    /**
+     * Holds the model open until the permit is closed, for callers that use it outside {@link #score}
+     * (e.g. saving it). Permits may nest in one thread.
+     *
+     * @throws IllegalStateException if the model is closed
+     */
+    public final Permit open() {
+        ReentrantReadWriteLock.ReadLock lock = use.readLock();
+        lock.lock();
+        if (closed) {
+            lock.unlock();
+            throw new IllegalStateException(detector().method() + " model is closed");
+        }
+        return lock::unlock;
+    }
+
+    /** A hold on an open model (see {@link #open()}); closing it lets {@link DetectorModel#close} proceed. */
+    @FunctionalInterface
+    public interface Permit extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Waits for the calls in flight, then releases the model's resources. Using the model afterwards is
+     * an {@link IllegalStateException}; closing twice does nothing.
+     */
     @Override
-    public void close() {
+    public final void close() {
+        ReentrantReadWriteLock.WriteLock lock = use.writeLock();
+        lock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                release();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Releases native memory, if the model holds any; called once, when no call is in flight. */
+    protected void release() {
     }
 }

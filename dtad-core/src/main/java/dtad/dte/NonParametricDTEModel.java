@@ -77,6 +77,10 @@ public final class NonParametricDTEModel extends DetectorModel implements Poster
     /** {@code p(t | x)} for t = 0..T-1, one row per input row (raw rows, scaled inside); each row sums to 1. */
     @Override
     public Matrix posterior(Matrix x) {
+        return whileOpen(() -> posteriorOf(x));
+    }
+
+    private Matrix posteriorOf(Matrix x) {
         double[] distances = meanSquaredDistances(standardize(x));
         int steps = posterior.steps();
         double[] out = new double[Math.multiplyExact(distances.length, steps)];

@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * Writes an output file so that it is never seen half-written: the content goes to a temporary file
  * in the target's directory, is forced to disk and then renamed to the target. An existing target is
- * replaced only when asked.
+ * replaced only when asked. Temporary files that a killed run left behind (see {@link Leftovers}) are
+ * deleted when the same target is written again.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -32,7 +33,8 @@ public final class AtomicFiles {
             throw new FileAlreadyExistsException(file.toString(), null, "exists and overwriting was not asked");
         }
         Files.createDirectories(target.getParent());
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        Leftovers.clean(target, "tmp"); // what a killed run left behind
+        Path temporary = Files.createTempFile(target.getParent(), Leftovers.prefix(target, "tmp"), ".tmp");
         try {
             shareable(temporary, target);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);

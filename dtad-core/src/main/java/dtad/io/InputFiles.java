@@ -62,6 +62,25 @@ public final class InputFiles {
         return bytes.flip();
     }
 
+    /**
+     * The whole content of {@code file}, mapped into memory rather than copied onto the heap (so that a
+     * reader holds only what it decodes), position 0; too large a file is refused.
+     */
+    static ByteBuffer map(Path file) {
+        long size = requireFile(file);
+        if (size > MAX_BYTES) {
+            throw new InputException(file + ": file too large (" + size + " bytes), at most " + MAX_BYTES
+                    + " bytes are supported");
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+        } catch (UnsupportedOperationException e) {
+            return readAll(file); // a file system that cannot map
+        } catch (IOException e) {
+            throw cannotRead(file, e);
+        }
+    }
+
     /** An I/O error reading {@code file} as a one-line refusal. */
     public static InputException cannotRead(Path file, IOException e) {
         if (e instanceof NoSuchFileException) {

@@ -21,9 +21,12 @@ public final class NpyReader {
     private NpyReader() {
     }
 
-    /** Reads an NPY file. */
+    /**
+     * Reads an NPY file. The file is mapped, not copied onto the heap, so reading needs the heap of the
+     * decoded values only (8 bytes per element), not that and the file's bytes.
+     */
     public static NpyArray read(Path file) {
-        return read(InputFiles.readAll(file), file.toString());
+        return read(InputFiles.map(file), file.toString());
     }
 
     /**

@@ -9,10 +9,12 @@ import dtad.Version;
 import dtad.data.Standardizer;
 import dtad.detect.DetectorModel;
 import dtad.detect.TrainingInfo;
+import dtad.io.Leftovers;
 import dtad.method.Method;
 import dtad.method.Methods;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,21 +31,35 @@ import java.util.stream.Stream;
 /**
  * Model files: a directory holding {@code manifest.json} (format version, dtad version, method,
  * hyperparameters, feature count, scaling statistics, seed, training data hash, creation time and a
- * SHA-256 per payload) and the payload files the method writes (NPY arrays, raw bytes).
+ * SHA-256 per payload), {@code manifest.sha256} (the SHA-256 of {@code manifest.json}'s bytes, in
+ * {@code sha256sum} format, so that every field, present or added later, is covered) and the payload
+ * files the method writes (NPY arrays, raw bytes).
  *
- * <p>Saving writes a sibling temporary directory and renames it, so an interrupted save never leaves
- * a half-written model under the final name, and never replaces an existing directory. Loading
- * dispatches on the format version and refuses a damaged, truncated or foreign directory with one
- * line that says what is wrong.
+ * <p><b>Formats.</b> Format 2 (this version) added {@code manifest.sha256} and self-describing network
+ * parameter payloads; format 1 models (no manifest checksum) are still read.
+ *
+ * <p><b>Saving</b> writes a sibling temporary directory ({@code .NAME.partial-*}) and renames it, so an
+ * interrupted save never leaves a half-written model under the final name. Replacing a model moves the
+ * old one aside ({@code .NAME.old-*}) just before the new one is renamed in; if the process dies
+ * between the two renames, the next save or load of NAME moves the old model back. Leftovers of killed
+ * runs are deleted then too (see {@link Leftovers}). Loading dispatches on the format version and
+ * refuses a damaged, changed, truncated or foreign directory with one line that says what is wrong.
  */
 public final class ModelFiles {
     /** The newest format this version writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+    /** The oldest format this version reads. */
+    public static final int OLDEST_FORMAT_VERSION = 1;
     static final String MANIFEST = "manifest.json";
+    static final String MANIFEST_CHECKSUM = "manifest.sha256";
     private static final String TRAINING_SCORES = "training_scores";
+    private static final String PARTIAL = "partial";
+    private static final String OLD = "old";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Runs between moving the old model aside and moving the new one in (a test seam to simulate a crash there). */
+    static volatile Runnable betweenRenames = () -> { };
 
     private ModelFiles() {
     }
@@ -59,6 +75,7 @@ public final class ModelFiles {
      */
     public static void save(DetectorModel model, Path directory, boolean replace) throws IOException {
         Path target = directory.toAbsolutePath().normalize();
+        recover(target);
         boolean occupied = Files.exists(target) && !isEmptyDirectory(target);
         if (occupied && !replace) {
             throw new InputException(directory + ": already exists; choose a new directory or use --force to replace it");
@@ -68,43 +85,104 @@ public final class ModelFiles {
         }
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+        Path temp = Files.createTempDirectory(parent, Leftovers.prefix(target, PARTIAL));
         if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
             // Temporary directories are owner-only; a saved model is an ordinary, shareable directory.
             Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        Path old = parent.resolve("." + target.getFileName() + ".old-" + System.nanoTime());
-        try {
+        Path old = parent.resolve(Leftovers.prefix(target, OLD) + Long.toUnsignedString(System.nanoTime()));
+        try (DetectorModel.Permit open = model.open()) {
             PayloadDirectory payloads = PayloadDirectory.forWriting(temp);
             payloads.doubles(TRAINING_SCORES, model.trainingScores());
             model.writePayloads(payloads);
-            Files.writeString(temp.resolve(MANIFEST), JSON.writeValueAsString(manifest(model, payloads.entries())));
-            if (Files.exists(target)) {
-                // The old model (or empty directory) steps aside only once the new one is complete.
-                Files.move(target, old);
-            }
+            byte[] manifest = JSON.writeValueAsBytes(manifest(model, payloads.entries()));
+            Files.write(temp.resolve(MANIFEST), manifest);
+            Files.writeString(temp.resolve(MANIFEST_CHECKSUM), PayloadDirectory.sha256(manifest) + "  " + MANIFEST + "\n");
+            boolean replacing = Files.exists(target);
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target);
+                if (replacing) {
+                    // The old model (or empty directory) steps aside only once the new one is complete;
+                    // should the process die before the next rename, recover() moves it back.
+                    Files.move(target, old);
+                    betweenRenames.run();
+                }
+                move(temp, target);
+            } catch (IOException | RuntimeException e) {
+                if (Files.exists(old) && !Files.exists(target)) {
+                    Files.move(old, target); // put the old model back before reporting the failure
+                }
+                throw e;
             }
         } finally {
-            deleteRecursively(temp);
-            deleteRecursively(old);
+            Leftovers.deleteRecursively(temp);
+            Leftovers.deleteRecursively(old);
         }
     }
 
     /** Loads a model directory written by {@link #save}. */
     public static DetectorModel load(Path directory) throws IOException {
-        Manifest manifest = readManifest(directory);
-        if (manifest.formatVersion() < 1 || manifest.formatVersion() > FORMAT_VERSION) {
-            throw new InputException(directory + ": model format " + manifest.formatVersion()
-                    + " is not supported (this dtad " + Version.get() + " reads format 1 to " + FORMAT_VERSION + ")");
+        try {
+            recover(directory.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            // Best effort: a folder this process cannot list or change holds nothing it could recover.
         }
-        return loadV1(directory, manifest);
+        byte[] bytes = readManifestBytes(directory);
+        Manifest manifest = parseManifest(directory, bytes);
+        if (manifest.formatVersion() < OLDEST_FORMAT_VERSION || manifest.formatVersion() > FORMAT_VERSION) {
+            throw new InputException(directory + ": model format " + manifest.formatVersion()
+                    + " is not supported (this dtad " + Version.get() + " reads format " + OLDEST_FORMAT_VERSION
+                    + " to " + FORMAT_VERSION + ")");
+        }
+        verifyManifest(directory, bytes, manifest.formatVersion());
+        return load(directory, manifest);
     }
 
-    private static DetectorModel loadV1(Path directory, Manifest m) throws IOException {
+    /**
+     * Undoes what a process killed in the middle of {@link #save} left: if {@code target} is missing
+     * and a complete old model of a dead process is beside it, moves that back; then deletes the
+     * temporary directories of dead processes.
+     */
+    static void recover(Path target) throws IOException {
+        if (target.getParent() == null) {
+            return;
+        }
+        if (!Files.exists(target)) {
+            for (Path old : Leftovers.abandoned(target, OLD)) {
+                if (Files.isRegularFile(old.resolve(MANIFEST))) {
+                    try {
+                        Files.move(old, target);
+                    } catch (FileAlreadyExistsException e) {
+                        // Another process restored or saved it meanwhile.
+                    }
+                    break;
+                }
+            }
+        }
+        Leftovers.clean(target, PARTIAL, OLD);
+    }
+
+    /**
+     * Checks {@code manifest.json} against {@code manifest.sha256}: required from format 2 on, and
+     * checked whenever it is there.
+     */
+    private static void verifyManifest(Path directory, byte[] manifest, int formatVersion) throws IOException {
+        Path file = directory.resolve(MANIFEST_CHECKSUM);
+        if (!Files.isRegularFile(file)) {
+            if (formatVersion >= 2) {
+                throw new InputException(directory + ": " + MANIFEST_CHECKSUM + " is missing; the manifest cannot be "
+                        + "checked");
+            }
+            return;
+        }
+        String line = Files.readString(file).trim();
+        String expected = line.split("\\s+", 2)[0];
+        if (!PayloadDirectory.sha256(manifest).equalsIgnoreCase(expected)) {
+            throw new InputException(directory + ": " + MANIFEST + " was changed or damaged after the model was saved "
+                    + "(its SHA-256 differs from " + MANIFEST_CHECKSUM + "); fit the model again");
+        }
+    }
+
+    private static DetectorModel load(Path directory, Manifest m) throws IOException {
         if (m.method() == null || m.scaling() == null || m.payloads() == null || m.parameters() == null
                 || m.scaling().mean() == null || m.scaling().scale() == null) {
             throw new InputException(directory + ": damaged manifest.json (required fields are missing)");
@@ -139,19 +217,29 @@ public final class ModelFiles {
         return method.loader().load(method.configure(parameters), info, trainingScores, payloads);
     }
 
-    private static Manifest readManifest(Path directory) throws IOException {
+    private static byte[] readManifestBytes(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new InputException(directory + ": not a model directory (" + (Files.exists(directory)
                     ? "a file" : "does not exist") + ")");
         }
-        Path file = directory.resolve(MANIFEST);
         try {
-            return JSON.readValue(Files.readString(file), Manifest.class);
+            return Files.readAllBytes(directory.resolve(MANIFEST));
         } catch (NoSuchFileException e) {
             throw new InputException(directory + ": not a dtad model (no " + MANIFEST + ")");
+        }
+    }
+
+    private static Manifest parseManifest(Path directory, byte[] bytes) throws IOException {
+        Manifest manifest;
+        try {
+            manifest = JSON.readValue(bytes, Manifest.class);
         } catch (JsonProcessingException e) {
             throw new InputException(directory + ": damaged " + MANIFEST + " (" + e.getOriginalMessage() + ")");
         }
+        if (manifest == null) {
+            throw new InputException(directory + ": damaged " + MANIFEST + " (JSON null, not an object)");
+        }
+        return manifest;
     }
 
     private static Manifest manifest(DetectorModel model, Map<String, Manifest.Payload> payloads) {
@@ -172,14 +260,11 @@ public final class ModelFiles {
         }
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
         }
     }
 }

@@ -149,7 +149,7 @@ final class PayloadDirectory implements PayloadWriter, PayloadReader {
         entries.put(name, new Manifest.Payload(name + suffix, bytes.length, sha256(bytes)));
     }
 
-    private static String sha256(byte[] bytes) {
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

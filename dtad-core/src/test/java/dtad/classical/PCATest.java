@@ -86,4 +86,70 @@ class PCATest extends DetectorContract {
         assertEquals(new PCA(3, false), PCA.METHOD.configure(Map.of("components", "3", "weighted", "false")));
         assertThrows(IllegalArgumentException.class, () -> PCA.METHOD.configure(Map.of("components", "-1")));
     }
+
+    /** Both paths on shapes where both run: the same ratios, and the same components where the data has a direction. */
+    @Test
+    void gramPathGivesTheComponentsOfTheCovariancePath() {
+        for (int[] shape : new int[][] {{12, 30}, {40, 6}, {9, 9}}) {
+            int n = shape[0];
+            int d = shape[1];
+            double[] centred = centredGaussian(n, d, n + d);
+            int available = Math.min(n, d);
+            PCA.Components covariance = PCA.leastVariance(centred, n, d, available, false);
+            PCA.Components gram = PCA.leastVariance(centred, n, d, available, true);
+            assertArrayEquals(covariance.ratios(), gram.ratios(), 1e-12, n + " x " + d);
+            for (int k = 0; k < available; k++) {
+                if (covariance.ratios()[k] < 1e-10) {
+                    continue; // no direction in the data: an arbitrary unit vector in both paths
+                }
+                for (int j = 0; j < d; j++) {
+                    assertEquals(covariance.vectors()[k * d + j], gram.vectors()[k * d + j], 1e-9,
+                            n + " x " + d + ", component " + k + ", feature " + j);
+                }
+            }
+        }
+    }
+
+    /** Zero-variance components of the Gram path are unit vectors orthogonal to every other component. */
+    @Test
+    void gramPathComponentsAreOrthonormal() {
+        int n = 10;
+        int d = 25;
+        PCA.Components gram = PCA.leastVariance(centredGaussian(n, d, 3), n, d, n, true);
+        for (int a = 0; a < n; a++) {
+            for (int b = a; b < n; b++) {
+                double dot = 0;
+                for (int j = 0; j < d; j++) {
+                    dot += gram.vectors()[a * d + j] * gram.vectors()[b * d + j];
+                }
+                assertEquals(a == b ? 1 : 0, dot, 1e-9, "components " + a + " and " + b);
+            }
+        }
+    }
+
+    /** Many more features than rows: the Gram path fits (the d x d path took minutes at 50 x 10,000). */
+    @Test
+    void fitsManyMoreFeaturesThanRows() {
+        Matrix train = dtad.detect.TestData.gaussian(30, 3000, 5, 0);
+        PCAModel model = new PCA().fit(train);
+        assertEquals(30, model.ratios().length);
+        assertEquals(1, java.util.Arrays.stream(model.ratios()).sum(), 1e-9);
+        for (double score : model.score(dtad.detect.TestData.gaussian(5, 3000, 6, 0))) {
+            assertTrue(Double.isFinite(score) && score > 0);
+        }
+    }
+
+    private static double[] centredGaussian(int n, int d, long seed) {
+        double[] x = dtad.detect.TestData.gaussian(n, d, seed, 0).values().clone();
+        for (int j = 0; j < d; j++) {
+            double mean = 0;
+            for (int r = 0; r < n; r++) {
+                mean += x[r * d + j] / n;
+            }
+            for (int r = 0; r < n; r++) {
+                x[r * d + j] -= mean;
+            }
+        }
+        return x;
+    }
 }

@@ -15,7 +15,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,6 +179,80 @@ public abstract class DetectorContract {
             assertArrayEquals(model.score(test), loaded.score(test));
             assertArrayEquals(model.trainingScores(), loaded.trainingScores());
         }
+    }
+
+    @Test
+    void refusesToScoreOrSaveAfterClose(@TempDir Path dir) throws Exception {
+        model.save(dir.resolve("model"));
+        DetectorModel loaded = ModelFiles.load(dir.resolve("model"));
+        loaded.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> loaded.score(test));
+        assertTrue(e.getMessage().contains("model is closed"), e.getMessage());
+        assertThrows(IllegalStateException.class, () -> loaded.save(dir.resolve("again")));
+        loaded.close(); // closing twice is harmless
+    }
+
+    /** How often {@link #closeWaitsForScoringThreadsAndLaterCallsFail} races close against scoring. */
+    protected int closeRaceRounds() {
+        return 20;
+    }
+
+    /**
+     * Closing while other threads score: every call either gives the model's scores or fails with
+     * "model is closed", never anything else (before the guard, network models crashed the JVM with
+     * SIGSEGV in libtorch here, and classical models went on scoring after close).
+     */
+    @Test
+    void closeWaitsForScoringThreadsAndLaterCallsFail(@TempDir Path dir) throws Exception {
+        model.save(dir.resolve("model"));
+        Matrix rows = test.selectRows(new int[] {0, 1, 2, 3, 4, 5, 6, INLIERS});
+        double[] expected = model.score(rows);
+        int threads = 3;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < closeRaceRounds(); round++) {
+                DetectorModel shared = ModelFiles.load(dir.resolve("model"));
+                AtomicBoolean closed = new AtomicBoolean();
+                CountDownLatch started = new CountDownLatch(threads);
+                List<Future<String>> outcomes = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    outcomes.add(pool.submit(() -> scoreUntilClosed(shared, rows, expected, closed, started)));
+                }
+                assertTrue(started.await(60, TimeUnit.SECONDS), "scoring threads did not start");
+                shared.close();
+                closed.set(true);
+                for (Future<String> outcome : outcomes) {
+                    assertEquals("refused after close", outcome.get(60, TimeUnit.SECONDS), "round " + round);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String scoreUntilClosed(DetectorModel shared, Matrix rows, double[] expected, AtomicBoolean closed,
+                                           CountDownLatch started) {
+        for (int call = 0; call < 100_000; call++) {
+            boolean closedBefore = closed.get();
+            try {
+                double[] scores = shared.score(rows);
+                if (closedBefore) {
+                    return "scored after close";
+                }
+                if (!Arrays.equals(expected, scores)) {
+                    return "wrong scores";
+                }
+            } catch (IllegalStateException e) {
+                return e.getMessage().contains("model is closed") ? "refused after close" : e.toString();
+            } catch (RuntimeException e) {
+                return e.toString();
+            } finally {
+                if (call == 0) {
+                    started.countDown();
+                }
+            }
+        }
+        return "never closed";
     }
 
     @Test

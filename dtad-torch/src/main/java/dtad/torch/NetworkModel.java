@@ -8,9 +8,10 @@ import java.io.IOException;
 
 /**
  * The part every fitted network detector shares: a {@link TrainedNetwork} that owns the native
- * memory, its parameters as the {@value #PARAMETERS} payload of the model file (little-endian float32,
- * in the order of the network's {@link ParameterLayout}), and {@link #close}. Subclasses say what the
- * network's output means as a score.
+ * memory, its parameters as the {@value #PARAMETERS} payload of the model file (a {@link ParameterFile}:
+ * the tensors' names and shapes, then little-endian float32 in the order of the network's
+ * {@link ParameterLayout}), and freeing the native memory once the model is closed ({@link #release}).
+ * Subclasses say what the network's output means as a score.
  */
 public abstract class NetworkModel extends DetectorModel {
     /** The payload name of the network parameters. */
@@ -43,7 +44,7 @@ public abstract class NetworkModel extends DetectorModel {
     }
 
     @Override
-    public void close() {
+    protected void release() {
         network.close();
     }
 }

@@ -62,15 +62,9 @@ public final class ParameterVector {
         return new ParameterVector(layout, storage, tensors);
     }
 
-    /** Reads what {@link #toBytes} wrote; the byte count must fit the layout. */
+    /** Reads what {@link #toBytes} wrote (or a format-1 payload); see {@link ParameterFile}. */
     public static ParameterVector fromBytes(NDManager manager, ParameterLayout layout, byte[] bytes) {
-        if (bytes.length != 4L * layout.size()) {
-            throw new IllegalArgumentException("The network has " + layout.size() + " parameters ("
-                    + 4L * layout.size() + " bytes), the payload has " + bytes.length + " bytes");
-        }
-        float[] values = new float[layout.size()];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-        return of(manager, layout, values);
+        return of(manager, layout, ParameterFile.read(layout, bytes));
     }
 
     public ParameterLayout layout() {
@@ -134,10 +128,8 @@ public final class ParameterVector {
         return values;
     }
 
-    /** The values as little-endian float32 bytes, the model file payload. */
+    /** The model file payload: a header naming each tensor and its shape, then the values (see {@link ParameterFile}). */
     public byte[] toBytes() {
-        ByteBuffer buffer = ByteBuffer.allocate(4 * layout.size()).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(values());
-        return buffer.array();
+        return ParameterFile.write(layout, values());
     }
 }

@@ -3,6 +3,7 @@ package dtad.torch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dtad.data.Matrix;
 import dtad.detect.TestData;
@@ -74,5 +75,40 @@ class TrainedNetworkTest {
         TrainedNetwork network = network();
         network.close();
         assertThrows(IllegalStateException.class, () -> network.evaluate(TestData.gaussian(2, 6, 1, 0), 3, OUTPUT));
+    }
+
+    /**
+     * A payload whose tensors were laid out otherwise, here two weight matrices of the same size swapped
+     * (which a size check lets through), is refused with the first tensor that differs.
+     */
+    @Test
+    void refusesAPayloadWhoseTensorsAreLaidOutOtherwise() {
+        List<ParameterLayout.Tensor> tensors = new java.util.ArrayList<>(NETWORK.layout().tensors());
+        int a = 2;
+        int b = 4; // layer1.weight [64, 32] and layer2.weight [32, 64]: 2,048 values each
+        assertEquals(tensors.get(a).size(), tensors.get(b).size());
+        java.util.Collections.swap(tensors, a, b);
+        ParameterLayout.Builder swapped = ParameterLayout.builder();
+        for (ParameterLayout.Tensor t : tensors) {
+            swapped.add(t.name(), t.init(), t.shape());
+        }
+        ParameterLayout other = swapped.build();
+        byte[] payload = ParameterFile.write(other, other.initialValues(new SplittableRandom(1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainedNetwork.load(NETWORK, payload));
+        assertEquals("the parameters do not fit the network: tensor 3 is layer2.weight [32, 64] in the file, "
+                + "layer1.weight [64, 32] in this version's network", e.getMessage());
+    }
+
+    /** Payloads of model format 1 (bare float32 values) still load, and give what the new payload gives. */
+    @Test
+    void readsBareFormat1PayloadsAndSelfDescribingOnesAlike() {
+        try (TrainedNetwork bare = network(); TrainedNetwork described = TrainedNetwork.load(NETWORK,
+                bare.parameterBytes())) {
+            assertTrue(new String(bare.parameterBytes(), 0, 8, java.nio.charset.StandardCharsets.US_ASCII)
+                    .equals("DTADPARM"));
+            Matrix rows = TestData.gaussian(10, 6, 1, 0);
+            assertArrayEquals(bare.evaluate(rows, 3, OUTPUT).values(), described.evaluate(rows, 3, OUTPUT).values());
+        }
     }
 }

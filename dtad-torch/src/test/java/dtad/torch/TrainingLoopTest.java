@@ -101,8 +101,8 @@ class TrainingLoopTest {
 
     @Test
     void trainsOnFewerRowsThanOneBatch() {
-        assertEquals(4L * NETWORK.layout().size(),
-                train(rows(5), new TrainingSettings(2, 64, 1e-3, 0, 3), Progress.SILENT).length);
+        byte[] payload = train(rows(5), new TrainingSettings(2, 64, 1e-3, 0, 3), Progress.SILENT);
+        assertEquals(NETWORK.layout().size(), ParameterFile.read(NETWORK.layout(), payload).length);
     }
 
     @Test

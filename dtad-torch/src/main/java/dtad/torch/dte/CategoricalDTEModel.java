@@ -61,8 +61,8 @@ public final class CategoricalDTEModel extends NetworkModel implements Posterior
     /** The probability of each time bin, one row per input row (raw rows, scaled inside). */
     @Override
     public Matrix posterior(Matrix x) {
-        return network().evaluate(standardize(x), detector.bins(),
-                (network, weights, rows) -> probabilities(network, weights, rows));
+        return whileOpen(() -> network().evaluate(standardize(x), detector.bins(),
+                (network, weights, rows) -> probabilities(network, weights, rows)));
     }
 
     private static NDArray probabilities(Network network, NDList weights, NDArray rows) {

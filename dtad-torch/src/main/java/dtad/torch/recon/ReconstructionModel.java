@@ -52,8 +52,8 @@ public final class ReconstructionModel extends NetworkModel {
      * inside): one column per start, in the order of the settings. The score is their geometric mean.
      */
     public Matrix errorsPerStart(Matrix x) {
-        return network().evaluate(standardize(x), detector.reconstruction().starts().size(),
-                (n, weights, rows) -> chain.errors((Denoiser) n, weights, rows));
+        return whileOpen(() -> network().evaluate(standardize(x), detector.reconstruction().starts().size(),
+                (n, weights, rows) -> chain.errors((Denoiser) n, weights, rows)));
     }
 
     @Override

@@ -16,4 +16,10 @@ class DiTContractTest extends DetectorContract {
         return new DiT(new ReconstructionSettings(40, List.of(40), false, false, false), 2, 16, 1, 2, 2, 16,
                 TinyConfigs.training(20), true);
     }
+
+    /** A reverse chain per call makes each round slow; DTE-C and DDPM race more rounds of the same guard. */
+    @Override
+    protected int closeRaceRounds() {
+        return 3;
+    }
 }

@@ -12,11 +12,10 @@ import dtad.detect.TestData;
 import dtad.model.ModelFiles;
 import dtad.model.PayloadWriter;
 import dtad.torch.NetworkModel;
+import dtad.torch.ParameterFile;
 import dtad.torch.ParameterLayout;
 import dtad.torch.TorchEngine;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -69,13 +68,12 @@ class ReconstructionModelTest {
     void batchNormRunningStatisticsAreTrainedSavedAndLoaded(@TempDir Path dir) throws IOException {
         ParameterLayout layout = model.detector().denoiser(FEATURES).layout();
         byte[] bytes = parameters(model);
-        assertEquals(4L * layout.state().size(), bytes.length, "trainable tensors, then the buffers");
+        float[] values = ParameterFile.read(layout.state(), bytes); // trainable tensors, then the buffers
         // The three BatchNorms (2 blocks and the head) of width 16: mean then variance each.
         assertEquals(6, layout.buffers().size());
-        ByteBuffer values = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int offset = 4 * layout.size();
-        float firstMean = values.getFloat(offset);
-        float firstVariance = values.getFloat(offset + 4 * 16);
+        int offset = layout.size();
+        float firstMean = values[offset];
+        float firstVariance = values[offset + 16];
         assertTrue(firstMean != 0 && firstVariance != 1 && firstVariance > 0,
                 "running statistics moved from their start: " + firstMean + ", " + firstVariance);
         model.save(dir.resolve("model"));
