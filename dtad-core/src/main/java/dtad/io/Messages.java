@@ -1,14 +1,18 @@
 package dtad.io;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Makes text from a file safe to quote in a one-line message: control characters escaped, length capped. */
-final class Messages {
+public final class Messages {
     private static final int MAX_QUOTED = 60;
+    private static final int MAX_LISTED = 20;
 
     private Messages() {
     }
 
     /** {@code text} on one line, cut to a readable length with "..." when longer. */
-    static String clip(String text) {
+    public static String clip(String text) {
         return clip(text, MAX_QUOTED);
     }
 
@@ -32,6 +36,18 @@ final class Messages {
             }
         }
         return out.toString();
+    }
+
+    /** Names quoted and clipped, comma separated, at most {@value #MAX_LISTED} of them. */
+    static String list(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(names.size(), MAX_LISTED); i++) {
+            out.add("'" + clip(names.get(i)) + "'");
+        }
+        if (names.size() > MAX_LISTED) {
+            out.add("... (" + names.size() + " in all)");
+        }
+        return String.join(", ", out);
     }
 
     /** A message of an exception from the JDK, on one line, never empty. */
