@@ -83,13 +83,13 @@ final class FitCommand implements Callable<Integer> {
 
     /** Refuses, before a long fit rather than after it, an output that saving would refuse. */
     private void requireReplaceable() throws IOException {
-        if (!Files.exists(out) || isEmptyDirectory(out)) {
+        if (!Files.exists(out)) {
             return;
         }
         if (!force) {
             throw new IllegalArgumentException(out + ": already exists; choose a new directory or use --force to replace it");
         }
-        if (!Files.isRegularFile(out.resolve("manifest.json"))) {
+        if (!isEmptyDirectory(out) && !Files.isRegularFile(out.resolve("manifest.json"))) {
             throw new IllegalArgumentException(out + ": exists and is not a dtad model directory (no manifest.json); "
                     + "refusing to replace it, even with --force");
         }

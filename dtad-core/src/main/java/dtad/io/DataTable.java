@@ -71,7 +71,8 @@ public record DataTable(Dataset data, String dtype, List<String> featureNames, L
                     extra.add(name);
                 }
             }
-            StringBuilder message = new StringBuilder(source).append(": the columns do not match the model's features");
+            StringBuilder message = new StringBuilder(source).append(": has ").append(have)
+                    .append(" features, the model expects ").append(expected.size()).append(", matched by name");
             if (!missing.isEmpty()) {
                 message.append("; missing: ").append(Messages.list(missing));
             }
