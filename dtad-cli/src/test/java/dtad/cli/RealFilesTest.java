@@ -10,6 +10,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,6 +147,36 @@ class RealFilesTest {
                 "--no-header", "--out", dir.resolve("m2").toString());
         assertEquals(0, noHeader.exitCode(), noHeader.err());
         assertTrue(noHeader.err().contains("3 rows x 2 features"), noHeader.err());
+    }
+
+    @Test
+    void fitsAndScoresAParquetFile() throws IOException {
+        MessageType schema = MessageTypeParser.parseMessageType(
+                "message t { required binary id (STRING); optional double a; required int32 b; required boolean y; }");
+        Path file = dir.resolve("t.parquet");
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
+                .withConf(new PlainParquetConfiguration()).withType(schema)
+                .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+            for (int i = 0; i < 20; i++) {
+                Group g = new SimpleGroupFactory(schema).newGroup().append("id", "r" + i).append("b", i % 7)
+                        .append("y", i == 19);
+                if (i != 4) {
+                    g.append("a", i == 19 ? 100.0 : i % 5);
+                }
+                writer.write(g);
+            }
+        }
+        CommandRun info = CommandRun.of("info", file.toString(), "--label-column", "y", "--id-column", "id");
+        assertEquals(0, info.exitCode(), info.err());
+        assertTrue(info.out().contains("dtype      parquet") && info.out().contains("nan        1"), info.out());
+        CommandRun fit = fit(file, "--label-column", "y", "--id-column", "id", "--param", "k=3");
+        assertEquals(0, fit.exitCode(), fit.err());
+        assertTrue(fit.err().contains("Filled 1 missing cell with the training column mean: a 1"), fit.err());
+        Path scores = dir.resolve("p.csv");
+        CommandRun score = CommandRun.of("score", "--model", dir.resolve("model").toString(), "--data", file.toString(),
+                "--label-column", "y", "--id-column", "id", "--out", scores.toString());
+        assertEquals(0, score.exitCode(), score.err());
+        assertTrue(Files.readAllLines(scores).get(20).startsWith("r19,"));
     }
 
     @Test

@@ -9,10 +9,20 @@ import java.util.List;
  * columns, and the features (all others, in file order). Names given in {@link ReadOptions} must exist
  * and must not name one column twice.
  */
-final class Columns {
+public final class Columns {
     final int label;
     final int id;
     final boolean[] dropped;
+
+    /** The label column's index (from 0), or -1. */
+    public int label() {
+        return label;
+    }
+
+    /** The id column's index (from 0), or -1. */
+    public int id() {
+        return id;
+    }
 
     private Columns(int label, int id, boolean[] dropped) {
         this.label = label;
@@ -21,7 +31,7 @@ final class Columns {
     }
 
     /** @param where the file and line of the header, for messages */
-    static Columns resolve(String[] names, ReadOptions options, String where) {
+    public static Columns resolve(String[] names, ReadOptions options, String where) {
         boolean[] taken = new boolean[names.length];
         int label = options.labelColumn() == null ? -1 : find(names, options.labelColumn(), "the labels", where, taken);
         int id = options.idColumn() == null ? -1 : find(names, options.idColumn(), "the ids", where, taken);
@@ -47,7 +57,7 @@ final class Columns {
                 + "; columns: " + Messages.list(List.of(names)));
     }
 
-    int features() {
+    public int features() {
         int count = 0;
         for (int column = 0; column < dropped.length; column++) {
             count += isFeature(column) ? 1 : 0;
@@ -55,11 +65,11 @@ final class Columns {
         return count;
     }
 
-    boolean isFeature(int column) {
+    public boolean isFeature(int column) {
         return column != label && column != id && !dropped[column];
     }
 
-    List<String> featureNames(String[] names) {
+    public List<String> featureNames(String[] names) {
         List<String> out = new ArrayList<>();
         for (int column = 0; column < names.length; column++) {
             if (isFeature(column)) {
