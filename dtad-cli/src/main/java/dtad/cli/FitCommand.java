@@ -71,7 +71,8 @@ final class FitCommand implements Callable<Integer> {
         err.printf("Fitting %s on %d rows x %d features from %s%n", m.name(), data.x().rows(), data.x().columns(), train);
         err.flush();
         long start = System.nanoTime();
-        try (DetectorModel model = detector.fit(data.x(), new ConsoleProgress(err, System.console() != null))) {
+        try (DetectorModel model = detector.fit(data.x(), new ConsoleProgress(err, System.console() != null,
+                "training done; scoring the " + data.x().rows() + " training rows (kept for thresholds)..."))) {
             double seconds = (System.nanoTime() - start) / 1e9;
             ModelFiles.save(model, out, force, read.featureNames());
             PrintWriter stdout = spec.commandLine().getOut();
