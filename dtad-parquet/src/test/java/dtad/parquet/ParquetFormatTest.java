@@ -24,6 +24,8 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Parquet files written here with Apache Parquet itself (Snappy, as pandas writes them), read back through DataFiles. */
 class ParquetFormatTest {
@@ -35,10 +37,14 @@ class ParquetFormatTest {
             + " required boolean is_fraud; optional binary note (STRING); }");
 
     private Path write(String name, int rows) throws IOException {
+        return write(name, rows, CompressionCodecName.SNAPPY);
+    }
+
+    private Path write(String name, int rows, CompressionCodecName codec) throws IOException {
         Path file = dir.resolve(name);
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
                 .withConf(new PlainParquetConfiguration()).withType(SCHEMA)
-                .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+                .withCompressionCodec(codec).build()) {
             SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
             for (int i = 0; i < rows; i++) {
                 Group g = groups.newGroup().append("txn_id", "TX" + i).append("rate", 0.5f * i).append("is_fraud", i == 2);
@@ -67,6 +73,15 @@ class ParquetFormatTest {
         assertArrayEquals(new int[] {0, 0, 1}, table.data().labels());
         assertArrayEquals(new double[] {10, Double.NaN, 0, Double.NaN, 31, 0.5, 12, 32, 1}, table.data().x().values());
         assertEquals("t", table.data().name());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CompressionCodecName.class, names = {"UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD", "LZ4_RAW"})
+    void readsEveryCommonCodec(CompressionCodecName codec) throws IOException {
+        Path file = write("c.parquet", 3, codec);
+        DataTable table = DataFiles.readTable(file, ReadOptions.DEFAULTS.withIdColumn("txn_id")
+                .withLabelColumn("is_fraud").withDropColumns(List.of("note")));
+        assertArrayEquals(new double[] {10, Double.NaN, 0, Double.NaN, 31, 0.5, 12, 32, 1}, table.data().x().values());
     }
 
     @Test
