@@ -180,6 +180,21 @@ class RealFilesTest {
     }
 
     @Test
+    void anInfiniteValueInAnNpyFileIsRefusedWithTheFileAndOneBasedPosition() throws IOException {
+        double[] values = new double[30];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i % 7;
+        }
+        values[7 * 3 + 2] = Double.POSITIVE_INFINITY;
+        Path npy = dir.resolve("inf.npy");
+        dtad.io.NpyWriter.write(npy, dtad.data.Matrix.wrap(10, 3, values), false);
+        CommandRun fit = fit(npy);
+        assertTrue(fit.isOneLineUserError(), fit.err());
+        assertTrue(fit.err().contains(npy + ": infinite value at row 8, column 3 (rows and columns counted from 1)"),
+                fit.err());
+    }
+
+    @Test
     void idColumnWithNpyOutputIsRefusedUpFront() throws IOException {
         Path data = transactions("tx.csv", false);
         CommandRun score = CommandRun.of("score", "--model", dir.resolve("nowhere").toString(), "--data", data.toString(),
