@@ -74,7 +74,8 @@ final class FitCommand implements Callable<Integer> {
         try (DetectorModel model = detector.fit(data.x(), new ConsoleProgress(err, System.console() != null,
                 "training done; scoring the " + data.x().rows() + " training rows (kept for thresholds)..."))) {
             double seconds = (System.nanoTime() - start) / 1e9;
-            ModelFiles.save(model, out, force, read.featureNames());
+            // Names made up for a file without a header (x1..xD) are not the data's: the model stays unnamed.
+            ModelFiles.save(model, out, force, table.noHeader ? null : read.featureNames());
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.printf("Fitted %s in %s; model saved to %s%n", m.name(), ConsoleProgress.format(seconds), out);
             stdout.flush();

@@ -81,6 +81,7 @@ final class ScoreCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(model + ": " + fitted.detector().method() + " models have no posterior");
             }
             DataTable read = DataFiles.readTable(data, table.toReadOptions());
+            boolean byPosition = this.byPosition || table.noHeader;
             if (read.data().x().columns() != fitted.features() && (byPosition || read.featureNames() == null
                     || fitted.trainingInfo().featureNames() == null)) {
                 throw new IllegalArgumentException(data + ": has " + read.data().x().columns() + " features, the model "

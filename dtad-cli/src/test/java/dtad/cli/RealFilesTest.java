@@ -133,6 +133,12 @@ class RealFilesTest {
         CommandRun byPosition = CommandRun.of("score", "--model", model.toString(), "--data", renamed.toString(),
                 "--by-position", "--out", dir.resolve("c.csv").toString());
         assertEquals(0, byPosition.exitCode(), byPosition.err());
+
+        // A file without a header has no names of its own: its columns are taken by position.
+        Path bare = Files.writeString(dir.resolve("bare.csv"), "1,2\n4,5\n");
+        CommandRun headerless = CommandRun.of("score", "--model", model.toString(), "--data", bare.toString(),
+                "--no-header", "--out", dir.resolve("d.csv").toString());
+        assertEquals(0, headerless.exitCode(), headerless.err());
     }
 
     @Test
