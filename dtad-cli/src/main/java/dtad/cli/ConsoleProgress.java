@@ -12,11 +12,21 @@ final class ConsoleProgress implements Progress {
     private final PrintWriter err;
     private final boolean terminal;
     private final long start = System.nanoTime();
+    private final String afterLast;
     private int lastTenth = -1;
 
     ConsoleProgress(PrintWriter err, boolean terminal) {
+        this(err, terminal, null);
+    }
+
+    /**
+     * @param afterLast a line printed once the last unit is done, saying what the fit does next (so a
+     *                  long wait after the last epoch is not silent), or {@code null}
+     */
+    ConsoleProgress(PrintWriter err, boolean terminal, String afterLast) {
         this.err = err;
         this.terminal = terminal;
+        this.afterLast = afterLast;
     }
 
     @Override
@@ -34,6 +44,9 @@ final class ConsoleProgress implements Progress {
             err.print("\r" + line + (done == total ? "\n" : ""));
         } else {
             err.println(line);
+        }
+        if (done == total && afterLast != null) {
+            err.println("  " + afterLast);
         }
         err.flush();
     }

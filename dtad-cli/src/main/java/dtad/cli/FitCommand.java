@@ -4,36 +4,43 @@ import dtad.data.Dataset;
 import dtad.detect.Detector;
 import dtad.detect.DetectorModel;
 import dtad.io.DataFiles;
+import dtad.io.DataTable;
 import dtad.method.Method;
 import dtad.method.Methods;
 import dtad.model.ModelFiles;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dtad fit}: fits a method on a data file and saves the model directory. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = {"Fit a detector on training rows and save the model to a directory.",
-            "Labels in the file, if any, are not used for fitting (all rows are training rows)."})
+            "Labels in the file, if any, are not used for fitting (all rows are training rows). "
+                + "The model records the feature names of a file with a header, and 'dtad score' matches "
+                + "columns by those names."})
 final class FitCommand implements Callable<Integer> {
     @Option(names = "--method", required = true, paramLabel = "METHOD", description = "A method name (see 'dtad methods').")
     String method;
 
     @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
             description = "A hyperparameter of the method (repeatable), e.g. --param epochs=100.")
-    Map<String, String> parameters = new LinkedHashMap<>();
+    List<String> parameters = new ArrayList<>();
 
-    @Option(names = "--train", required = true, paramLabel = "FILE", description = "Training data: .npz, .npy or .csv.")
+    @Option(names = "--train", required = true, paramLabel = "FILE",
+            description = "Training data: .csv, .tsv (also .gz), .parquet, .npz or .npy.")
     Path train;
 
-    @Option(names = "--label-column", paramLabel = "NAME", description = "CSV only: a label column to leave out of the features.")
-    String labelColumn;
+    @Mixin
+    TableOptions table;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "The model directory to create.")
     Path out;
@@ -47,23 +54,55 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Method<?> m = Methods.find(method);
-        Detector<?> detector = m.configure(parameters);
-        if (!force && Files.exists(out)) {
-            // Refuse before a long fit, not after it.
-            throw new IllegalArgumentException(out + ": already exists; choose a new directory or use --force to replace it");
-        }
-        Dataset data = DataFiles.read(train, labelColumn);
+        Detector<?> detector = m.configure(KeyValues.parse(parameters));
+        requireReplaceable();
+        DataTable read = DataFiles.readTable(train, table.toReadOptions());
+        read.requireFinite(train.toString());
+        MissingValues.requireValues(read, train);
+        Dataset data = read.data();
         PrintWriter err = spec.commandLine().getErr();
+        LabelLookalike.find(read).ifPresent(name -> err.printf(
+                "Warning: column '%s' holds only 0 and 1 and is named like a label, but it is fitted as a feature; "
+                        + "if it is the label, add --label-column %s (or --drop-columns %s)%n", name, name, name));
+        String filled = MissingValues.report(read);
+        if (!filled.isEmpty()) {
+            err.println(filled);
+        }
         err.printf("Fitting %s on %d rows x %d features from %s%n", m.name(), data.x().rows(), data.x().columns(), train);
         err.flush();
         long start = System.nanoTime();
-        try (DetectorModel model = detector.fit(data.x(), new ConsoleProgress(err, System.console() != null))) {
+        try (DetectorModel model = detector.fit(data.x(), new ConsoleProgress(err, System.console() != null,
+                "training done; scoring the " + data.x().rows() + " training rows (kept for thresholds)..."))) {
             double seconds = (System.nanoTime() - start) / 1e9;
-            ModelFiles.save(model, out, force);
+            // Names made up for a file without a header (x1..xD) are not the data's: the model stays unnamed.
+            ModelFiles.save(model, out, force, table.noHeader ? null : read.featureNames());
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.printf("Fitted %s in %s; model saved to %s%n", m.name(), ConsoleProgress.format(seconds), out);
             stdout.flush();
         }
         return 0;
+    }
+
+    /** Refuses, before a long fit rather than after it, an output that saving would refuse. */
+    private void requireReplaceable() throws IOException {
+        if (!Files.exists(out)) {
+            return;
+        }
+        if (!force) {
+            throw new IllegalArgumentException(out + ": already exists; choose a new directory or use --force to replace it");
+        }
+        if (!isEmptyDirectory(out) && !Files.isRegularFile(out.resolve("manifest.json"))) {
+            throw new IllegalArgumentException(out + ": exists and is not a dtad model directory (no manifest.json); "
+                    + "refusing to replace it, even with --force");
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(path)) {
+            return entries.findAny().isEmpty();
+        }
     }
 }

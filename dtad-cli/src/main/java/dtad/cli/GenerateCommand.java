@@ -34,7 +34,7 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Anomaly type: local, global, dependency or clustered (default: ${DEFAULT-VALUE}).")
     String type;
 
-    @Option(names = "--rows", paramLabel = "N", defaultValue = "2000", description = "Rows in all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "2000", description = "Rows in all, 1000 to 50000 (default: ${DEFAULT-VALUE}).")
     int rows;
 
     @Option(names = "--features", paramLabel = "D", defaultValue = "10", description = "Columns (default: ${DEFAULT-VALUE}).")
@@ -60,6 +60,13 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!(anomalyRate > 0)) {
             throw new IllegalArgumentException("Invalid --anomaly-rate " + anomalyRate + ": the test rows need anomalies (use a rate in (0, 1))");
+        }
+        if (rows < AdbenchProtocol.MIN_ROWS || rows > AdbenchProtocol.MAX_ROWS) {
+            // The split follows the ADBench protocol, which resamples smaller and subsamples larger data
+            // sets: outside this range the files would not hold the rows asked for.
+            throw new IllegalArgumentException("Invalid --rows " + rows + ": use " + AdbenchProtocol.MIN_ROWS + " to "
+                    + AdbenchProtocol.MAX_ROWS + " (the ADBench split repeats rows of smaller data sets and "
+                    + "subsamples larger ones)");
         }
         Path train = out.resolve("train.csv");
         Path test = out.resolve("test.csv");

@@ -9,12 +9,14 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code dtad info}: the shape and contents of a data file. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Describe a data file (.npz, .npy or .csv): rows, columns, dtype, anomalies, NaN and Inf counts.")
+        description = "Describe a data file (.csv, .tsv, .parquet, .npz or .npy): rows, columns, dtype, anomalies, NaN "
+                + "and Inf counts.")
 final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The data file.")
     Path file;
@@ -22,15 +24,15 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print exactly one JSON object.")
     boolean json;
 
-    @Option(names = "--label-column", paramLabel = "NAME", description = "CSV only: the column that holds 0/1 labels.")
-    String labelColumn;
+    @Mixin
+    TableOptions table;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        DataSummary s = DataFiles.summarize(file, labelColumn);
+        DataSummary s = DataFiles.summarizeTable(file, table.toReadOptions());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectMapper mapper = new ObjectMapper();

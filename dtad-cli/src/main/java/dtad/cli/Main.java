@@ -1,6 +1,7 @@
 package dtad.cli;
 
 import dtad.Version;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
         subcommands = {MethodsCommand.class, InfoCommand.class, FitCommand.class, ScoreCommand.class, GenerateCommand.class,
             BenchCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "On errors, also print the stack trace.")
@@ -50,9 +51,13 @@ public final class Main implements Runnable {
         return cli;
     }
 
+    /** No command given: the usage, on stderr, and the exit code of a usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().getErr().println("dtad: no command given");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().flush();
+        return ErrorHandler.BAD_INPUT;
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -6,6 +6,7 @@ import dtad.detect.DetectorModel;
 import dtad.detect.PosteriorModel;
 import dtad.detect.Threshold;
 import dtad.io.DataFiles;
+import dtad.io.DataTable;
 import dtad.metrics.RankingMetrics;
 import dtad.model.ModelFiles;
 import java.io.PrintWriter;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dtad score}: scores a data file with a saved model. */
@@ -22,16 +24,22 @@ import picocli.CommandLine.Option;
             "The output (.csv or .npy) has one row per input row: the score, then the 0/1 label when a threshold rule "
                 + "is given, then the posterior probabilities with --posterior. A .npy output holds a 1-D array of "
                 + "scores, or a matrix with those columns when labels or posteriors are asked for.",
-            "When the data file has labels, AUC-ROC and AUC-PR are printed to stderr."})
+            "With --id-column, a .csv output starts with that column. "
+                + "When the data file has labels, AUC-ROC and AUC-PR are printed to stderr."})
 final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "A model directory from 'dtad fit'.")
     Path model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Rows to score: .npz, .npy or .csv.")
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "Rows to score: .csv, .tsv (also .gz), .parquet, .npz or .npy.")
     Path data;
 
-    @Option(names = "--label-column", paramLabel = "NAME", description = "CSV only: a label column to leave out of the features.")
-    String labelColumn;
+    @Mixin
+    TableOptions table;
+
+    @Option(names = "--by-position", description = "Match the data's feature columns to the model's by position "
+            + "(default: by name when both the model and the file have column names).")
+    boolean byPosition;
 
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "Output file: .csv or .npy.")
     Path out;
@@ -64,15 +72,30 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ScoreOutput output = ScoreOutput.forFile(out);
+        if (table.idColumn != null && !output.isCsv()) {
+            throw new IllegalArgumentException(out + ": --id-column needs a .csv output (a .npy file holds numbers only)");
+        }
         Threshold threshold = rule == null ? null : rule.toThreshold();
         try (DetectorModel fitted = ModelFiles.load(model)) {
             if (posterior && !(fitted instanceof PosteriorModel)) {
                 throw new IllegalArgumentException(model + ": " + fitted.detector().method() + " models have no posterior");
             }
-            Dataset rows = DataFiles.read(data, labelColumn);
-            if (rows.x().columns() != fitted.features()) {
-                throw new IllegalArgumentException(data + ": has " + rows.x().columns() + " features, the model "
+            DataTable read = DataFiles.readTable(data, table.toReadOptions());
+            boolean byPosition = this.byPosition || table.noHeader;
+            if (read.data().x().columns() != fitted.features() && (byPosition || read.featureNames() == null
+                    || fitted.trainingInfo().featureNames() == null)) {
+                throw new IllegalArgumentException(data + ": has " + read.data().x().columns() + " features, the model "
                         + model + " expects " + fitted.features());
+            }
+            if (!byPosition) {
+                read = read.alignTo(fitted.trainingInfo().featureNames(), data.toString());
+            }
+            read.requireFinite(data.toString());
+            Dataset rows = read.data();
+            PrintWriter err = spec.commandLine().getErr();
+            String filled = MissingValues.report(read);
+            if (!filled.isEmpty()) {
+                err.println(filled);
             }
             long start = System.nanoTime();
             double[] scores = fitted.score(rows.x());
@@ -80,9 +103,8 @@ final class ScoreCommand implements Callable<Integer> {
             int[] labels = threshold == null ? null : threshold.labels(scores, fitted.trainingScores());
             Matrix probabilities = posterior ? ((PosteriorModel) fitted).posterior(rows.x()) : null;
             String[] names = posterior ? ((PosteriorModel) fitted).posteriorLabels() : null;
-            output.write(scores, labels, probabilities, names, force);
+            output.write(read.ids(), table.idColumn, scores, labels, probabilities, names, force);
 
-            PrintWriter err = spec.commandLine().getErr();
             err.printf("Scored %d rows with %s in %s; wrote %s%n", scores.length, fitted.detector().method(),
                     ConsoleProgress.format(seconds), out);
             if (labels != null) {

@@ -31,8 +31,16 @@ final class ScoreOutput {
         throw new IllegalArgumentException(file + ": unsupported output type; use .csv or .npy");
     }
 
-    void write(double[] scores, int[] labels, Matrix posterior, String[] posteriorNames, boolean overwrite)
-            throws IOException {
+    boolean isCsv() {
+        return csv;
+    }
+
+    /**
+     * Writes one row per score; {@code ids} (or {@code null}), under the column {@code idName}, come first
+     * in a CSV output.
+     */
+    void write(List<String> ids, String idName, double[] scores, int[] labels, Matrix posterior,
+            String[] posteriorNames, boolean overwrite) throws IOException {
         List<String> names = new ArrayList<>(List.of("score"));
         if (labels != null) {
             names.add("label");
@@ -62,6 +70,10 @@ final class ScoreOutput {
         Matrix table = Matrix.wrap(scores.length, columns, values);
         if (!csv) {
             NpyWriter.write(file, table, overwrite);
+            return;
+        }
+        if (ids != null) {
+            CsvWriter.write(file, idName, ids, names, table, overwrite);
             return;
         }
         CsvWriter.write(file, names, table, overwrite);

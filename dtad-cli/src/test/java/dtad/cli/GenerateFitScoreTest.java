@@ -49,6 +49,16 @@ class GenerateFitScoreTest {
     }
 
     @Test
+    void rowCountsTheSplitWouldResampleAreRefused() {
+        for (String rows : new String[] {"10", "100000"}) {
+            CommandRun run = CommandRun.of("generate", "--rows", rows, "--features", "3", "--out", dir.toString());
+            assertTrue(run.isOneLineUserError(), run.err());
+            assertTrue(run.err().contains("Invalid --rows " + rows + ": use 1000 to 50000"), run.err());
+        }
+        assertFalse(Files.exists(dir.resolve("train.csv")));
+    }
+
+    @Test
     void unknownAnomalyTypeIsAOneLineError() {
         CommandRun run = CommandRun.of("generate", "--type", "weird", "--out", dir.toString());
         assertTrue(run.isOneLineUserError(), run.err());

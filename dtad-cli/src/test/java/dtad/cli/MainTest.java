@@ -26,6 +26,13 @@ class MainTest {
     }
 
     @Test
+    void noCommandPrintsTheUsageAndIsAUsageError() {
+        CommandRun run = CommandRun.of();
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("dtad: no command given") && run.err().contains("Usage: dtad"), run.err());
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         CommandRun run = CommandRun.of("frobnicate");
         assertEquals(2, run.exitCode());

@@ -71,7 +71,7 @@ public record KNN(int k, Score score) implements Detector<KNNModel> {
 
     @Override
     public KNNModel fit(Matrix train, Progress progress) {
-        TrainingData data = TrainingData.of(train, k + 1);
+        TrainingData data = TrainingData.of(train, k + 1, "k = " + k + " neighbours (parameter k; k + 1 rows)");
         return KNNModel.fit(this, data);
     }
 }

@@ -62,6 +62,6 @@ public record LOF(int k) implements Detector<LOFModel> {
 
     @Override
     public LOFModel fit(Matrix train, Progress progress) {
-        return LOFModel.fit(this, TrainingData.of(train, k + 1));
+        return LOFModel.fit(this, TrainingData.of(train, k + 1, "k = " + k + " neighbours (parameter k; k + 1 rows)"));
     }
 }

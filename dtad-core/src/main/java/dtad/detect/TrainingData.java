@@ -29,13 +29,22 @@ public final class TrainingData {
      * array (what models keep); {@code train} itself is neither changed nor kept.
      */
     public static TrainingData of(Matrix train, int minRows) {
+        return of(train, minRows, null);
+    }
+
+    /**
+     * Validates and scales training rows; at least {@code minRows} are required, for the reason given
+     * (e.g. {@code "k = 50 neighbours"}), which too few rows' message names.
+     */
+    public static TrainingData of(Matrix train, int minRows, String reason) {
         if (train.columns() == 0) {
             throw new InputException("Training data has no feature columns");
         }
         if (train.rows() < minRows) {
-            throw new InputException("Too few training rows: " + train.rows() + " (at least " + minRows
-                    + " needed)");
+            throw new InputException("Too few training rows" + (reason == null ? "" : " for " + reason) + ": "
+                    + train.rows() + " (at least " + minRows + " needed)");
         }
+        requireSomeValues(train);
         Standardizer scaler = Standardizer.fit(train);
         Matrix z = scaler.transform(train);
         return new TrainingData(z, new TrainingInfo(scaler, train.rows(), hash(train), Instant.now()));
@@ -43,6 +52,26 @@ public final class TrainingData {
 
     public static TrainingData of(Matrix train) {
         return of(train, 2);
+    }
+
+    /** Refuses a column with no values at all: its mean, the value every missing cell becomes, is undefined. */
+    private static void requireSomeValues(Matrix train) {
+        int d = train.columns();
+        boolean[] seen = new boolean[d];
+        int left = d;
+        double[] v = train.values();
+        for (int i = 0; i < v.length && left > 0; i++) {
+            if (!seen[i % d] && !Double.isNaN(v[i])) {
+                seen[i % d] = true;
+                left--;
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            if (!seen[j]) {
+                throw new InputException("Training column " + (j + 1) + " (counted from 1) has no values: all "
+                        + train.rows() + " cells are missing");
+            }
+        }
     }
 
     /** The scaled training rows: zero mean and unit (population) deviation per column. */

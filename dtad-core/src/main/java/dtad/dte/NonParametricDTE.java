@@ -99,6 +99,6 @@ public record NonParametricDTE(int k, int steps, Score score) implements Detecto
 
     @Override
     public NonParametricDTEModel fit(Matrix train, Progress progress) {
-        return NonParametricDTEModel.fit(this, TrainingData.of(train, k + 1));
+        return NonParametricDTEModel.fit(this, TrainingData.of(train, k + 1, "k = " + k + " neighbours (parameter k; k + 1 rows)"));
     }
 }

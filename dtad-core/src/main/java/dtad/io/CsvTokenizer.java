@@ -4,21 +4,24 @@ import dtad.InputException;
 import java.util.List;
 
 /**
- * Splits CSV text into records of fields: comma separated, records ended by LF, CRLF or CR, fields in
+ * Splits delimited text into records of fields: separated by one delimiter character (comma, semicolon,
+ * tab, ...), records ended by LF, CRLF or CR, fields in
  * double quotes may hold commas, line breaks and doubled quotes (RFC 4180). Blank lines are skipped. The
  * line numbers it reports are 1-based physical lines.
  */
 final class CsvTokenizer {
     private final String text;
     private final String source;
+    private final char delimiter;
     private int pos;
     private int line = 1;
     private int recordLine;
 
     /** {@code source} names the text in messages; a leading byte order mark is skipped. */
-    CsvTokenizer(String text, String source) {
+    CsvTokenizer(String text, String source, char delimiter) {
         this.text = text;
         this.source = source;
+        this.delimiter = delimiter;
         this.pos = text.startsWith("\uFEFF") ? 1 : 0;
     }
 
@@ -61,7 +64,7 @@ final class CsvTokenizer {
                 break;
             }
             char c = text.charAt(pos++);
-            if (c == ',') {
+            if (c == delimiter) {
                 continue;
             }
             if (c == '\r' && pos < text.length() && text.charAt(pos) == '\n') {
@@ -80,7 +83,7 @@ final class CsvTokenizer {
         while (true) {
             int quote = text.indexOf('"', pos);
             if (quote < 0) {
-                throw new InputException(source + ":" + startLine + ":" + column + ": unterminated quoted field");
+                throw new InputException(source + ": line " + startLine + ", column " + column + " (from 1): unterminated quoted field");
             }
             countLines(pos, quote);
             out.append(text, pos, quote);
@@ -91,7 +94,7 @@ final class CsvTokenizer {
                 continue;
             }
             if (pos < text.length() && !isDelimiter(text.charAt(pos))) {
-                throw new InputException(source + ":" + line + ":" + column
+                throw new InputException(source + ": line " + line + ", column " + column + " (from 1)"
                         + ": unexpected text after a closing quote (write a quote inside a quoted field as \"\")");
             }
             return out.toString();
@@ -107,7 +110,7 @@ final class CsvTokenizer {
         }
     }
 
-    private static boolean isDelimiter(char c) {
-        return c == ',' || c == '\n' || c == '\r';
+    private boolean isDelimiter(char c) {
+        return c == delimiter || c == '\n' || c == '\r';
     }
 }

@@ -20,16 +20,34 @@ public final class CsvWriter {
 
     /** Writes {@code table} under the column {@code names}. */
     public static void write(Path file, List<String> names, Matrix table, boolean overwrite) throws IOException {
+        write(file, null, null, names, table, overwrite);
+    }
+
+    /**
+     * Writes a first text column {@code keys} under the name {@code keyName} (quoted as RFC 4180 asks when
+     * needed), then {@code table} under the column {@code names}. Without keys ({@code null}), only the table.
+     */
+    public static void write(Path file, String keyName, List<String> keys, List<String> names, Matrix table,
+            boolean overwrite) throws IOException {
         if (names.size() != table.columns()) {
             throw new IllegalArgumentException(names.size() + " column names for " + table.columns() + " columns");
         }
+        if (keys != null && keys.size() != table.rows()) {
+            throw new IllegalArgumentException(keys.size() + " keys for " + table.rows() + " rows");
+        }
         AtomicFiles.write(file, overwrite, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            if (keys != null) {
+                w.write(quote(keyName) + ",");
+            }
             w.write(String.join(",", names));
             w.write('\n');
             StringBuilder line = new StringBuilder();
             for (int r = 0; r < table.rows(); r++) {
                 line.setLength(0);
+                if (keys != null) {
+                    line.append(quote(keys.get(r))).append(',');
+                }
                 for (int c = 0; c < table.columns(); c++) {
                     if (c > 0) {
                         line.append(',');
@@ -41,6 +59,14 @@ public final class CsvWriter {
             }
             w.flush();
         });
+    }
+
+    /** A text field as CSV: quoted, with inner quotes doubled, when it holds a comma, quote or line break. */
+    static String quote(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
     }
 
     /** Appends a value: a whole number as an integer, anything else with {@link Double#toString}. */

@@ -1,15 +1,24 @@
 package dtad.io;
 
 import dtad.InputException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Opens the user's data files: refuses a missing file, a directory or an empty file with a one-line
@@ -81,6 +90,72 @@ public final class InputFiles {
         }
     }
 
+    /**
+     * The whole content of a text file as UTF-8, decompressed first when it is gzip (by its magic bytes,
+     * whatever its name). A file that is not UTF-8 text (a NUL byte, an invalid byte sequence) is refused
+     * with the offset of the first bad byte, never echoed.
+     */
+    static String readText(Path file) {
+        ByteBuffer bytes = readAll(file);
+        if (bytes.limit() >= 2 && (bytes.get(0) & 0xff) == 0x1f && (bytes.get(1) & 0xff) == 0x8b) {
+            bytes = gunzip(file, bytes);
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        String text;
+        try {
+            text = utf8.decode(bytes.duplicate()).toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException(file + ": not a UTF-8 text file (invalid bytes near byte "
+                    + (firstInvalid(bytes) + 1) + ", counted from 1)");
+        }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw new InputException(file + ": not a text file (a NUL character at character " + (nul + 1)
+                    + ", counted from 1); binary formats are read by their extension: " + String.join(", ",
+                    DataFiles.EXTENSIONS));
+        }
+        return text;
+    }
+
+    private static ByteBuffer gunzip(Path file, ByteBuffer compressed) {
+        try (GZIPInputStream in = new GZIPInputStream(
+                new ByteArrayInputStream(compressed.array(), 0, compressed.limit()))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, compressed.limit() * 4));
+            byte[] buffer = new byte[1 << 16];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > MAX_BYTES) {
+                    throw new InputException(file + ": decompresses to more than " + MAX_BYTES
+                            + " bytes, the most that is supported");
+                }
+                out.write(buffer, 0, n);
+            }
+            return ByteBuffer.wrap(out.toByteArray());
+        } catch (IOException e) {
+            throw new InputException(file + ": damaged gzip data: " + Messages.of(e), e);
+        }
+    }
+
+    /** The offset (from 0) of the first byte that does not start or continue valid UTF-8. */
+    private static int firstInvalid(ByteBuffer bytes) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = bytes.duplicate();
+        CharBuffer out = CharBuffer.allocate(4096);
+        while (true) {
+            CoderResult result = utf8.decode(in, out, true);
+            if (result.isError()) {
+                return in.position();
+            }
+            if (result.isUnderflow()) {
+                return in.position();
+            }
+            out.clear();
+        }
+    }
+
     /** An I/O error reading {@code file} as a one-line refusal. */
     public static InputException cannotRead(Path file, IOException e) {
         if (e instanceof NoSuchFileException) {
@@ -92,10 +167,16 @@ public final class InputFiles {
         return new InputException(file + ": cannot read: " + Messages.of(e), e);
     }
 
-    /** The file name without its extension, e.g. {@code 38_thyroid} for {@code data/38_thyroid.npz}. */
+    /**
+     * The file name without its extension (and without {@code .gz} before it), e.g. {@code 38_thyroid} for
+     * {@code data/38_thyroid.npz} or {@code data/38_thyroid.csv.gz}.
+     */
     public static String baseName(Path file) {
         Path fileName = file.getFileName();
         String name = fileName == null ? file.toString() : fileName.toString();
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+            name = name.substring(0, name.length() - 3);
+        }
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
     }

@@ -1,8 +1,12 @@
 package dtad.io;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Makes text from a file safe to quote in a one-line message: control characters escaped, length capped. */
 public final class Messages {
     private static final int MAX_QUOTED = 60;
+    private static final int MAX_LISTED = 20;
 
     private Messages() {
     }
@@ -32,6 +36,18 @@ public final class Messages {
             }
         }
         return out.toString();
+    }
+
+    /** Names quoted and clipped, comma separated, at most {@value #MAX_LISTED} of them. */
+    static String list(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(names.size(), MAX_LISTED); i++) {
+            out.add("'" + clip(names.get(i)) + "'");
+        }
+        if (names.size() > MAX_LISTED) {
+            out.add("... (" + names.size() + " in all)");
+        }
+        return String.join(", ", out);
     }
 
     /** A message of an exception from the JDK, on one line, never empty. */

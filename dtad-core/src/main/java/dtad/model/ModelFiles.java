@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -74,6 +75,11 @@ public final class ModelFiles {
      * {@code replace}; a directory that is not a dtad model is never replaced.
      */
     public static void save(DetectorModel model, Path directory, boolean replace) throws IOException {
+        saveNamed(model, directory, replace, model.trainingInfo().featureNames());
+    }
+
+    private static void saveNamed(DetectorModel model, Path directory, boolean replace, List<String> featureNames)
+            throws IOException {
         Path target = directory.toAbsolutePath().normalize();
         recover(target);
         boolean occupied = Files.exists(target) && !isEmptyDirectory(target);
@@ -95,7 +101,7 @@ public final class ModelFiles {
             PayloadDirectory payloads = PayloadDirectory.forWriting(temp);
             payloads.doubles(TRAINING_SCORES, model.trainingScores());
             model.writePayloads(payloads);
-            byte[] manifest = JSON.writeValueAsBytes(manifest(model, payloads.entries()));
+            byte[] manifest = JSON.writeValueAsBytes(manifest(model, payloads.entries(), featureNames));
             Files.write(temp.resolve(MANIFEST), manifest);
             Files.writeString(temp.resolve(MANIFEST_CHECKSUM), PayloadDirectory.sha256(manifest) + "  " + MANIFEST + "\n");
             boolean replacing = Files.exists(target);
@@ -117,6 +123,19 @@ public final class ModelFiles {
             Leftovers.deleteRecursively(temp);
             Leftovers.deleteRecursively(old);
         }
+    }
+
+    /**
+     * Writes a model as {@link #save(DetectorModel, Path, boolean)} does, recording the names of its
+     * features ({@code null}: the model's own, if any), so that scoring can match columns by name.
+     */
+    public static void save(DetectorModel model, Path directory, boolean replace, List<String> featureNames)
+            throws IOException {
+        if (featureNames != null && featureNames.size() != model.features()) {
+            throw new IllegalArgumentException(featureNames.size() + " feature names for a model of "
+                    + model.features() + " features");
+        }
+        saveNamed(model, directory, replace, featureNames != null ? featureNames : model.trainingInfo().featureNames());
     }
 
     /** Loads a model directory written by {@link #save}. */
@@ -201,7 +220,8 @@ public final class ModelFiles {
                 throw new InputException(directory + ": damaged manifest.json (" + scaler.features()
                         + " scaling columns for " + m.features() + " features)");
             }
-            TrainingInfo info = new TrainingInfo(scaler, m.trainingRows(), m.dataHash(), Instant.parse(m.createdAt()));
+            TrainingInfo info = new TrainingInfo(scaler, m.trainingRows(), m.dataHash(), Instant.parse(m.createdAt()),
+                    m.featureNames());
             return load(method, m.parameters(), info, payloads.doubles(TRAINING_SCORES), payloads);
         } catch (DateTimeParseException | NullPointerException e) {
             throw new InputException(directory + ": damaged manifest.json (" + e.getMessage() + ")");
@@ -242,13 +262,14 @@ public final class ModelFiles {
         return manifest;
     }
 
-    private static Manifest manifest(DetectorModel model, Map<String, Manifest.Payload> payloads) {
+    private static Manifest manifest(DetectorModel model, Map<String, Manifest.Payload> payloads,
+            List<String> featureNames) {
         Method<?> method = Methods.find(model.detector().method());
         Map<String, String> parameters = new LinkedHashMap<>(method.format(model.detector()));
         TrainingInfo info = model.trainingInfo();
         return new Manifest(FORMAT_VERSION, Version.get(), method.name(), parameters, info.features(), info.rows(),
                 new Manifest.Scaling(info.scaler().means(), info.scaler().scales()), parameters.get("seed"),
-                info.dataHash(), info.fittedAt().toString(), payloads);
+                info.dataHash(), info.fittedAt().toString(), payloads, featureNames);
     }
 
     private static boolean isEmptyDirectory(Path path) throws IOException {

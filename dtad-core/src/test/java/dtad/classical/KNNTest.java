@@ -78,7 +78,7 @@ class KNNTest extends DetectorContract {
     void refusesFewerTrainingRowsThanNeighboursPlusOne() {
         Matrix five = Matrix.of(new double[][] {{0}, {1}, {2}, {3}, {4}});
         InputException e = assertThrows(InputException.class, () -> new KNN().fit(five));
-        assertEquals("Too few training rows: 5 (at least 6 needed)", e.getMessage());
+        assertEquals("Too few training rows for k = 5 neighbours (parameter k; k + 1 rows): 5 (at least 6 needed)", e.getMessage());
     }
 
     @Test

@@ -96,7 +96,7 @@ class LOFTest extends DetectorContract {
     @Test
     void refusesFewerTrainingRowsThanNeighboursPlusOne() {
         InputException e = assertThrows(InputException.class, () -> new LOF().fit(Matrix.zeros(20, 2)));
-        assertEquals("Too few training rows: 20 (at least 21 needed)", e.getMessage());
+        assertEquals("Too few training rows for k = 20 neighbours (parameter k; k + 1 rows): 20 (at least 21 needed)", e.getMessage());
     }
 
     @Test

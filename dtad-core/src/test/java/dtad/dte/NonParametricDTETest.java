@@ -239,7 +239,7 @@ class NonParametricDTETest extends DetectorContract {
                 () -> new NonParametricDTE(0, 300, NonParametricDTE.Score.MODE)).getMessage());
         assertEquals("Invalid number of diffusion steps: 1 (at least 2)", assertThrows(IllegalArgumentException.class,
                 () -> new NonParametricDTE(5, 1, NonParametricDTE.Score.MODE)).getMessage());
-        assertEquals("Too few training rows: 5 (at least 6 needed)", assertThrows(InputException.class,
+        assertEquals("Too few training rows for k = 5 neighbours (parameter k; k + 1 rows): 5 (at least 6 needed)", assertThrows(InputException.class,
                 () -> new NonParametricDTE().fit(Matrix.zeros(5, 2))).getMessage());
     }
 }

@@ -100,14 +100,14 @@ class CsvReaderTest {
     void refusesNonNumericCellWithItsPosition() {
         Path file = csv("a,b\n1,2\n3,abc\n");
         assertRefused(file.toString(), () -> CsvReader.read(file, null),
-                file + ":3:2: not a number in column 'b': 'abc'");
+                file + ": line 3, column 2 (from 1): not a number in column 'b': 'abc'");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0x10", "1.5f", "2d", "1,5.5.5", "--1", "1e", "N/A"})
     void refusesCellsThatAreNotDecimalNumbers(String cell) {
         Path file = csv("a\n" + (cell.contains(",") ? "\"" + cell + "\"" : cell) + "\n");
-        assertRefused(file.toString(), () -> CsvReader.read(file, null), file + ":2:1: not a number");
+        assertRefused(file.toString(), () -> CsvReader.read(file, null), file + ": line 2, column 1 (from 1): not a number");
     }
 
     @ParameterizedTest
@@ -115,37 +115,37 @@ class CsvReaderTest {
     void refusesInfiniteValuesWithTheirPosition(String cell) {
         Path file = csv("a,b\n1,2\n3," + cell + "\n");
         assertRefused(file.toString(), () -> CsvReader.read(file, null),
-                file + ":3:2: infinite value in column 'b': '" + cell + "'");
+                file + ": line 3, column 2 (from 1): infinite value in column 'b': '" + cell + "'");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2", "-1", "0.5", "nan", "NA", "yes"})
     void refusesLabelsOtherThanZeroOrOne(String label) {
         Path file = csv("a,y\n1,0\n2," + label + "\n");
-        assertRefused(file.toString(), () -> CsvReader.read(file, "y"), file + ":3:2: ");
+        assertRefused(file.toString(), () -> CsvReader.read(file, "y"), file + ": line 3, column 2 (from 1): ");
     }
 
     @Test
     void refusesLabelOfTwoNamingIt() {
         Path file = csv("a,y\n1,0\n2,2\n");
         assertRefused(file.toString(), () -> CsvReader.read(file, "y"),
-                file + ":3:2: labels in column 'y' must be 0 or 1, found '2'");
+                file + ": line 3, column 2 (from 1): labels in column 'y' must be 0 or 1 (or true or false), found '2'");
     }
 
     @Test
     void refusesEmptyLabel() {
         Path file = csv("a,y\n1,\n");
-        assertRefused(file.toString(), () -> CsvReader.read(file, "y"), file + ":2:2:", "found an empty cell");
+        assertRefused(file.toString(), () -> CsvReader.read(file, "y"), file + ": line 2, column 2 (from 1):", "found an empty cell");
     }
 
     @Test
     void refusesRowsWithTooFewOrTooManyFields() {
         Path few = csv("a,b,c\n1,2,3\n4,5\n");
         assertRefused(few.toString(), () -> CsvReader.read(few, null),
-                few + ":3:3: row has 2 fields, the header has 3");
+                few + ": line 3, column 3 (from 1): row has 2 fields, the header has 3");
         Path many = csv("a,b\n1,2\n\n4,5,6\n");
         assertRefused(many.toString(), () -> CsvReader.read(many, null),
-                many + ":4:3: row has 3 fields, the header has 2");
+                many + ": line 4, column 3 (from 1): row has 3 fields, the header has 2");
     }
 
     @Test
@@ -163,21 +163,21 @@ class CsvReaderTest {
     @Test
     void refusesHeaderOnlyFile() {
         Path file = csv("a,b\r\n");
-        assertRefused(file.toString(), () -> CsvReader.read(file, null), file + ":2: no data rows after the header");
+        assertRefused(file.toString(), () -> CsvReader.read(file, null), file + ": line 2 (from 1): no data rows after the header");
     }
 
     @Test
     void refusesUnknownLabelColumnListingTheColumns() {
         Path file = csv("a,b,class\n1,2,0\n");
         assertRefused(file.toString(), () -> CsvReader.read(file, "label"),
-                file + ":1: no column named 'label' for the labels; columns: a, b, class");
+                file + ": line 1 (from 1): no column named 'label' for the labels; columns: 'a', 'b', 'class'");
     }
 
     @Test
     void refusesDuplicateColumnNames() {
         Path file = csv("a,b,a\n1,2,3\n");
         assertRefused(file.toString(), () -> CsvReader.read(file, null),
-                file + ":1:3: duplicate column name 'a' (also column 1)");
+                file + ": line 1, column 3 (from 1): duplicate column name 'a' (also column 1)");
     }
 
     @Test
@@ -189,19 +189,19 @@ class CsvReaderTest {
     @Test
     void refusesUnterminatedQuote() {
         Path file = csv("a,b\n1,\"2\n3,4\n");
-        assertRefused(file.toString(), () -> CsvReader.read(file, null), file + ":2:2: unterminated quoted field");
+        assertRefused(file.toString(), () -> CsvReader.read(file, null), file + ": line 2, column 2 (from 1): unterminated quoted field");
     }
 
     @Test
     void refusesTextAfterClosingQuote() {
         Path file = csv("a,b\n1,\"2\"x\n");
-        assertRefused(file.toString(), () -> CsvReader.read(file, null), file + ":2:2: unexpected text after");
+        assertRefused(file.toString(), () -> CsvReader.read(file, null), file + ": line 2, column 2 (from 1): unexpected text after");
     }
 
     @Test
     void countsPhysicalLinesAcrossQuotedLineBreaks() {
         Path file = csv("\"a\nb\",c\n1,2\n1,x\n");
-        assertRefused(file.toString(), () -> CsvReader.read(file, null), file + ":4:2: not a number");
+        assertRefused(file.toString(), () -> CsvReader.read(file, null), file + ": line 4, column 2 (from 1): not a number");
     }
 
     @Test

@@ -53,9 +53,12 @@ class DataFilesTest {
 
     @Test
     void refusesUnknownExtensionListingTheSupportedOnes() {
-        Path file = write(dir, "data.parquet", new byte[] {1});
+        Path file = write(dir, "data.xlsx", new byte[] {1});
         assertRefused(file.toString(), () -> DataFiles.read(file, null),
-                "unsupported file type '.parquet'; supported: .npz, .npy, .csv");
+                "unsupported file type '.xlsx'; supported: .npz, .npy, .csv, .tsv, .csv.gz, .tsv.gz, .parquet");
+        Path parquet = write(dir, "data.parquet", new byte[] {1});
+        // dtad-core alone has no Parquet reader: the message says which module brings it.
+        assertRefused(parquet.toString(), () -> DataFiles.read(parquet, null), "io.github.dtad:dtad-parquet");
         Path bare = write(dir, "data", new byte[] {1});
         assertRefused(bare.toString(), () -> DataFiles.read(bare, null), "(no extension)");
     }
@@ -63,7 +66,7 @@ class DataFilesTest {
     @Test
     void refusesALabelColumnForNumpyFiles() {
         Path file = npz("l.npz", f8(new int[] {1, 1}, 1), null);
-        assertRefused(file.toString(), () -> DataFiles.read(file, "y"), "label column applies to CSV files only");
+        assertRefused(file.toString(), () -> DataFiles.read(file, "y"), "label, id and dropped columns apply to files with named columns");
     }
 
     @Test
@@ -102,6 +105,6 @@ class DataFilesTest {
     @Test
     void summarizeRefusesInfiniteCsvValuesWithTheirPosition() {
         Path csv = write(dir, "i.csv", "a\n1\ninf\n".getBytes());
-        assertRefused(csv.toString(), () -> DataFiles.summarize(csv, null), csv + ":3:1: infinite value");
+        assertRefused(csv.toString(), () -> DataFiles.summarize(csv, null), csv + ": line 3, column 1 (from 1): infinite value");
     }
 }

@@ -96,6 +96,9 @@ public final class TrainingLoop {
                     }
                     progress.report(epoch, settings.epochs(), String.format(Locale.ROOT, "loss %.5f", mean));
                     if (stopping.stop(epoch, mean)) {
+                        // Training is complete: say so, so that what follows (scoring) is not taken for a hang.
+                        progress.report(settings.epochs(), settings.epochs(), String.format(Locale.ROOT,
+                                "stopped early after epoch %d, loss %.5f", epoch, mean));
                         break;
                     }
                 }

@@ -92,11 +92,17 @@ class TrainingLoopTest {
     }
 
     @Test
-    void earlyStoppingHookEndsTraining() {
+    void earlyStoppingHookEndsTrainingAndReportsItComplete() {
         List<Integer> done = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
         TrainingLoop.train(NETWORK, ROW_SUM, rows(64), new TrainingSettings(50, 16, 1e-3, 0, 3),
-                (epochs, loss) -> epochs == 2, (d, total, message) -> done.add(d)).close();
-        assertEquals(List.of(1, 2), done);
+                (epochs, loss) -> epochs == 2, (d, total, message) -> {
+                    done.add(d);
+                    messages.add(message);
+                }).close();
+        // The last report completes the work, so that a progress display does not fall silent before scoring.
+        assertEquals(List.of(1, 2, 50), done);
+        assertTrue(messages.get(2).startsWith("stopped early after epoch 2, loss "), messages.get(2));
     }
 
     @Test

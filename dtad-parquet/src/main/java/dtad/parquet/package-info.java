@@ -1,0 +1,2 @@
+/** Parquet data files for dtad: {@link dtad.parquet.ParquetFormat}, found by {@code dtad.io.DataFiles}. */
+package dtad.parquet;
