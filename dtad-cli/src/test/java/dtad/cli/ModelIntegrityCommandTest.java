@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelIntegrityCommandTest {
 
     private static Path fitted(Path dir) {
-        assertEquals(0, CommandRun.of("generate", "--rows", "300", "--features", "3", "--out", dir.toString())
+        assertEquals(0, CommandRun.of("generate", "--rows", "1000", "--features", "3", "--out", dir.toString())
                 .exitCode());
         Path model = dir.resolve("model");
         CommandRun fit = CommandRun.of("fit", "--method", "KNN", "--train", dir.resolve("train.csv").toString(),
