@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  *
  * <p>Reproducible: the seed makes one stream for the category's style, then one {@link SplittableRandom}
  * stream per image, split off in a fixed order before the images are rendered in parallel, so the
- * images do not depend on threads. Each image's texture and defect come from two further splits, so a
+ * images do not depend on threads (and {@link StrictMath} keeps them the same on every machine). Each image's texture and defect come from two further splits, so a
  * defect never changes the texture under it: a defective image equals its defect-free texture outside
  * its mask. Pixel values are multiples of 1/255, so the images in memory are exactly what the PNG files
  * hold.
@@ -382,8 +382,8 @@ public final class TextureGenerator {
             double[] t = new double[h * w];
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
-                    double weave = Math.sin(2 * Math.PI * (x + phaseX) / period)
-                            * Math.sin(2 * Math.PI * (y + phaseY) / period);
+                    double weave = StrictMath.sin(2 * Math.PI * (x + phaseX) / period)
+                            * StrictMath.sin(2 * Math.PI * (y + phaseY) / period);
                     double noise = 0.65 * coarse.at(y, x) + 0.35 * fine.at(y, x);
                     t[y * w + x] = 0.45 * noise + 0.5 * (0.5 + 0.5 * weave) + 0.05;
                 }
@@ -414,8 +414,8 @@ public final class TextureGenerator {
 
         private double[] gradient(SplittableRandom random, int h, int w) {
             double angle = 2 * Math.PI * random.nextDouble();
-            double cos = Math.cos(angle);
-            double sin = Math.sin(angle);
+            double cos = StrictMath.cos(angle);
+            double sin = StrictMath.sin(angle);
             double scale = 1.0 / Math.max(h, w);
             double[] t = new double[h * w];
             for (int y = 0; y < h; y++) {
@@ -467,6 +467,9 @@ public final class TextureGenerator {
      * are at least 0.3 there, so every masked pixel visibly changes and no other pixel changes at all.
      */
     static final class Defects {
+        /** The light gray of a hole's frayed rim. */
+        private static final double HOLE_RIM = 0.85;
+
         private Defects() {
         }
 
@@ -484,7 +487,6 @@ public final class TextureGenerator {
                 case HOLE -> hole(weight, s, w, random, target);
                 case STAIN -> stain(weight, s, w, random, target, style);
             }
-            double[] rim = defect == Defect.HOLE ? new double[] {0.85} : null;
             for (int p = 0; p < plane; p++) {
                 double a = weight[p];
                 if (a <= 0) {
@@ -492,11 +494,10 @@ public final class TextureGenerator {
                 }
                 mask[p] = 1;
                 // The hole's rim (weight below 1) is frayed, light material; its inside shows the dark background.
-                boolean onRim = rim != null && a < 1;
+                boolean onRim = defect == Defect.HOLE && a < 1;
                 for (int c = 0; c < channels; c++) {
-                    double goal = onRim ? rim[0] : target[c];
                     int i = c * plane + p;
-                    image[i] = (1 - a) * image[i] + a * goal;
+                    image[i] = (1 - a) * image[i] + a * (onRim ? HOLE_RIM : target[c]);
                 }
             }
         }
@@ -515,12 +516,12 @@ public final class TextureGenerator {
             for (int k = 0; k < segments; k++) {
                 double length = h * (0.08 + 0.1 * random.nextDouble());
                 direction += 1.2 * (random.nextDouble() - 0.5);
-                double nx = clamp(x + length * Math.cos(direction), 1, w - 2);
-                double ny = clamp(y + length * Math.sin(direction), 1, h - 2);
+                double nx = clamp(x + length * StrictMath.cos(direction), 1, w - 2);
+                double ny = clamp(y + length * StrictMath.sin(direction), 1, h - 2);
                 for (int py = 0; py < h; py++) {
                     for (int px = 0; px < w; px++) {
                         if (distanceToSegment(px, py, x, y, nx, ny) <= halfWidth) {
-                            weight[py * w + px] = 0.85;
+                            weight[py * w + px] = 0.7;
                         }
                     }
                 }
@@ -534,7 +535,7 @@ public final class TextureGenerator {
             Ellipse e = Ellipse.random(h, w, 0.05, 0.11, random);
             for (int p = 0; p < h * w; p++) {
                 if (e.radius(p / w, p % w) <= 1) {
-                    weight[p] = 0.75;
+                    weight[p] = 0.6;
                 }
             }
         }
@@ -573,7 +574,7 @@ public final class TextureGenerator {
                 double q = e.radius(p / w, p % w);
                 if (q <= 1) {
                     // Strongest in the centre, still clearly visible at the edge.
-                    weight[p] = 0.35 + 0.3 * (1 - q * q);
+                    weight[p] = 0.3 + 0.25 * (1 - q * q);
                 }
             }
         }
@@ -598,7 +599,7 @@ public final class TextureGenerator {
             double ry = h * (minRadius + (maxRadius - minRadius) * random.nextDouble());
             double angle = Math.PI * random.nextDouble();
             return new Ellipse(w * (0.25 + 0.5 * random.nextDouble()), h * (0.25 + 0.5 * random.nextDouble()),
-                    Math.max(1.5, rx), Math.max(1.5, ry), Math.cos(angle), Math.sin(angle));
+                    Math.max(1.5, rx), Math.max(1.5, ry), StrictMath.cos(angle), StrictMath.sin(angle));
         }
 
         double radius(int y, int x) {

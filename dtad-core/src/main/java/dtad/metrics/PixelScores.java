@@ -37,6 +37,10 @@ public final class PixelScores {
         if (maps.rows() != masks.rows()) {
             throw new IllegalArgumentException(maps.rows() + " anomaly maps for " + masks.rows() + " masks");
         }
+        if (maps.columns() != (long) height * width || masks.columns() != maps.columns()) {
+            throw new IllegalArgumentException("Maps of " + maps.columns() + " and masks of " + masks.columns()
+                    + " values for images of " + height + " x " + width + " pixels");
+        }
         PixelScores scores = new PixelScores();
         for (int i = 0; i < maps.rows(); i++) {
             scores.add(maps.values(), maps.offset(i), masks.values(), masks.offset(i), height, width);

@@ -64,6 +64,15 @@ class TextureGeneratorTest {
     }
 
     @Test
+    void pinnedImagesStayTheSameAcrossVersions() {
+        // Golden values (8-bit sums) of SMALL, so that a change of the generated benchmark data is a decision.
+        MvtecReader.Category category = TextureGenerator.generate(SMALL);
+        assertEquals(1482433, Math.round(255 * java.util.Arrays.stream(category.split().train().pixels().values()).sum()));
+        assertEquals(3684873, Math.round(255 * java.util.Arrays.stream(category.split().test().pixels().values()).sum()));
+        assertEquals(269, java.util.Arrays.stream(category.masks().values()).sum());
+    }
+
+    @Test
     void addingDefectImagesDoesNotChangeTheTrainingImages() {
         // Each image has its own stream, split off in a fixed order: training images come first.
         MvtecReader.Category few = TextureGenerator.generate(SMALL);
