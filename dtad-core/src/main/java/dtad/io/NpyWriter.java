@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Writes NPY files that numpy reads: little-endian {@code <f8} in C order, format version 1.0 (2.0 when
+ * Writes NPY files that numpy reads: little-endian {@code <f8} (or {@code <f4} through {@link #writeFloat32}) in
+ * C order, format version 1.0 (2.0 when
  * the header needs more than 65535 bytes), the header laid out and padded to 64 bytes exactly as numpy
  * writes it.
  *
@@ -34,6 +35,38 @@ public final class NpyWriter {
         write(file, new int[] {vector.length}, vector, overwrite);
     }
 
+    /**
+     * Writes {@code values[offset ...]} as a float32 ({@code <f4}) array of the given shape, C order, each value
+     * rounded to the nearest float; an existing {@code file} is replaced only if {@code overwrite}.
+     */
+    public static void writeFloat32(Path file, int[] shape, double[] values, int offset, boolean overwrite)
+            throws IOException {
+        long count = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("Negative dimension in shape " + NpyHeader.shapeText(shape));
+            }
+            count *= d;
+        }
+        if (offset < 0 || offset + count > values.length) {
+            throw new IllegalArgumentException("Shape " + NpyHeader.shapeText(shape) + " needs " + count
+                    + " values from " + offset + ", there are " + (values.length - offset));
+        }
+        int total = (int) count;
+        AtomicFiles.write(file, overwrite, out -> {
+            out.write(header("<f4", shape));
+            ByteBuffer chunk = ByteBuffer.allocate(4 * CHUNK_VALUES).order(ByteOrder.LITTLE_ENDIAN);
+            for (int from = 0; from < total; from += CHUNK_VALUES) {
+                int n = Math.min(CHUNK_VALUES, total - from);
+                chunk.clear();
+                for (int i = 0; i < n; i++) {
+                    chunk.putFloat((float) values[offset + from + i]);
+                }
+                out.write(chunk.array(), 0, 4 * n);
+            }
+        });
+    }
+
     private static void write(Path file, int[] shape, double[] values, boolean overwrite) throws IOException {
         AtomicFiles.write(file, overwrite, out -> {
             out.write(header(shape));
@@ -49,7 +82,12 @@ public final class NpyWriter {
 
     /** The magic string, version, header length and padded header dict for a C-order {@code <f8} array. */
     static byte[] header(int[] shape) {
-        StringBuilder dict = new StringBuilder("{'descr': '<f8', 'fortran_order': False, 'shape': ")
+        return header("<f8", shape);
+    }
+
+    /** The header of a C-order array of element type {@code descr}, e.g. {@code <f4}. */
+    static byte[] header(String descr, int[] shape) {
+        StringBuilder dict = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, 'shape': ")
                 .append(NpyHeader.shapeText(shape)).append(", }");
         if (shape.length > 0) {
             dict.append(" ".repeat(Math.max(0, GROWTH_AXIS_MAX_DIGITS - String.valueOf(shape[0]).length())));

@@ -29,18 +29,62 @@ public final class RankingMetrics {
      * @throws IllegalArgumentException on bad input, including labels of one class only
      */
     public static double aucRoc(double[] scores, int[] labels) {
-        TieGroups g = TieGroups.of("AUC-ROC", scores, labels);
-        int[] pos = g.pos();
-        int[] neg = g.neg();
+        Split split = Split.of("AUC-ROC", scores, labels);
+        return mannWhitney(SortedScores.of(split.positive()), SortedScores.of(split.negative()));
+    }
+
+    /**
+     * The AUC-ROC of anomalies' and normals' scores given apart, each sorted ascending and non-empty, without
+     * {@code -0.0} and NaN: the one computation behind {@link #aucRoc} and the pixel-level AUC
+     * ({@link PixelScores}), which keeps its many scores as floats.
+     */
+    static double mannWhitney(SortedScores positives, SortedScores negatives) {
+        long positiveCount = positives.size();
+        long negativeCount = negatives.size();
         // Twice the Mann-Whitney U, kept in integers so that ties (half pairs) stay exact.
         long twiceU = 0;
         long negativesAbove = 0;
-        for (int i = 0; i < g.count(); i++) {
-            long negativesBelow = g.negatives() - negativesAbove - neg[i];
-            twiceU += pos[i] * (2 * negativesBelow + neg[i]);
-            negativesAbove += neg[i];
+        int p = positives.size() - 1;
+        int n = negatives.size() - 1;
+        while (p >= 0 || n >= 0) {
+            double top = p < 0 ? negatives.get(n) : n < 0 ? positives.get(p)
+                    : Math.max(positives.get(p), negatives.get(n));
+            long tiedPositives = 0;
+            long tiedNegatives = 0;
+            while (p >= 0 && positives.get(p) == top) {
+                tiedPositives++;
+                p--;
+            }
+            while (n >= 0 && negatives.get(n) == top) {
+                tiedNegatives++;
+                n--;
+            }
+            long negativesBelow = negativeCount - negativesAbove - tiedNegatives;
+            twiceU += tiedPositives * (2 * negativesBelow + tiedNegatives);
+            negativesAbove += tiedNegatives;
         }
-        return twiceU / (2.0 * g.positives() * g.negatives());
+        return twiceU / (2.0 * positiveCount * negativeCount);
+    }
+
+    /** Scores sorted ascending, read by index, whatever array type holds them. */
+    interface SortedScores {
+        int size();
+
+        double get(int i);
+
+        static SortedScores of(double[] sorted) {
+            return new SortedScores() {
+                @Override
+                public int size() {
+                    return sorted.length;
+                }
+
+                @Override
+                public double get(int i) {
+                    return sorted[i];
+                }
+            };
+        }
     }
 
     /**
@@ -115,6 +159,36 @@ public final class RankingMetrics {
     private record TieGroups(int[] pos, int[] neg, int count, long positives, long negatives) {
 
         static TieGroups of(String metric, double[] scores, int[] labels) {
+            Split split = Split.of(metric, scores, labels);
+            double[] posScores = split.positive();
+            double[] negScores = split.negative();
+            int positives = posScores.length;
+            int negatives = negScores.length;
+            int[] pos = new int[labels.length];
+            int[] neg = new int[labels.length];
+            int groups = 0;
+            int p = positives - 1;
+            int n = negatives - 1;
+            while (p >= 0 || n >= 0) {
+                double top = p < 0 ? negScores[n] : n < 0 ? posScores[p] : Math.max(posScores[p], negScores[n]);
+                while (p >= 0 && posScores[p] == top) {
+                    pos[groups]++;
+                    p--;
+                }
+                while (n >= 0 && negScores[n] == top) {
+                    neg[groups]++;
+                    n--;
+                }
+                groups++;
+            }
+            return new TieGroups(pos, neg, groups, positives, negatives);
+        }
+    }
+
+    /** The anomalies' and the normals' scores, each sorted ascending, after checking the input. */
+    private record Split(double[] positive, double[] negative) {
+
+        static Split of(String metric, double[] scores, int[] labels) {
             if (scores == null || labels == null) {
                 throw new IllegalArgumentException(metric + " needs scores and labels, got "
                         + (scores == null ? "no scores" : "no labels"));
@@ -155,25 +229,7 @@ public final class RankingMetrics {
             }
             Arrays.sort(posScores);
             Arrays.sort(negScores);
-
-            int[] pos = new int[labels.length];
-            int[] neg = new int[labels.length];
-            int groups = 0;
-            p = positives - 1;
-            n = negatives - 1;
-            while (p >= 0 || n >= 0) {
-                double top = p < 0 ? negScores[n] : n < 0 ? posScores[p] : Math.max(posScores[p], negScores[n]);
-                while (p >= 0 && posScores[p] == top) {
-                    pos[groups]++;
-                    p--;
-                }
-                while (n >= 0 && negScores[n] == top) {
-                    neg[groups]++;
-                    n--;
-                }
-                groups++;
-            }
-            return new TieGroups(pos, neg, groups, positives, negatives);
+            return new Split(posScores, negScores);
         }
     }
 }

@@ -37,6 +37,24 @@ class NpyWriterTest {
     }
 
     @Test
+    void writesFloat32ArraysOfAnyShapeFromAnOffset() throws IOException {
+        double[] values = {99, 0.1, -2.5, 1e-3, 7, 1.0 / 3, 6};
+        Path file = dir.resolve("f.npy");
+
+        NpyWriter.writeFloat32(file, new int[] {2, 3}, values, 1, false);
+
+        NpyArray read = NpyReader.read(file);
+        assertEquals("<f4", read.dtype().descriptor());
+        assertArrayEquals(new int[] {2, 3}, read.shape());
+        assertArrayEquals(new double[] {0.1f, -2.5f, 1e-3f, 7f, 1f / 3, 6f}, read.values());
+        assertEquals(128 + 4L * 6, Files.size(file));
+        assertThrows(FileAlreadyExistsException.class,
+                () -> NpyWriter.writeFloat32(file, new int[] {1}, values, 0, false));
+        assertThrows(IllegalArgumentException.class,
+                () -> NpyWriter.writeFloat32(dir.resolve("g.npy"), new int[] {4, 2}, values, 0, false));
+    }
+
+    @Test
     void roundTripsVector() throws IOException {
         double[] vector = {3, 1, 4, 1, 5, 9, 2, 6};
         Path file = dir.resolve("v.npy");

@@ -58,10 +58,40 @@ public final class Reports {
         return write(outDir, rows, reference, results.toString(), Instant.now());
     }
 
+    /**
+     * As {@link #write(Path, Path)}, with an image section at the end: per detector of {@code images}, its
+     * image and pixel metrics and its {@code topImages} highest-scored test images with their anomaly maps beside
+     * their masks ({@code plots/image-<detector>-<rank>.png}, embedded in the HTML).
+     */
+    public static ReportFiles write(Path outDir, Path referenceCsvOrNull, List<ImageResults> images, int topImages)
+            throws IOException {
+        Path results = outDir.resolve(RESULTS);
+        if (!Files.isRegularFile(results)) {
+            throw new InputException(results + ": no such results file (run the benchmark into " + outDir + " first)");
+        }
+        List<ResultRow> rows = ResultsCsv.latestPerCell(ResultsCsv.read(results));
+        PublishedTable reference = referenceCsvOrNull == null ? null : PublishedTable.read(referenceCsvOrNull);
+        Document document = ReportBuilder.build(rows, reference, results.toString(), Instant.now());
+        return write(outDir, withImages(document, images, topImages));
+    }
+
     /** Writes the report of {@code rows}; {@code source} names them in the report. */
     static ReportFiles write(Path outDir, List<ResultRow> rows, PublishedTable reference, String source,
                              Instant generated) throws IOException {
-        Document document = ReportBuilder.build(rows, reference, source, generated);
+        return write(outDir, ReportBuilder.build(rows, reference, source, generated));
+    }
+
+    /** The document with the image section of {@code images} added at its end (unchanged without images). */
+    static Document withImages(Document document, List<ImageResults> images, int topImages) {
+        if (images.isEmpty()) {
+            return document;
+        }
+        List<Document.Section> sections = new ArrayList<>(document.sections());
+        sections.add(ImageSection.of(images, topImages));
+        return new Document(document.title(), document.facts(), sections);
+    }
+
+    private static ReportFiles write(Path outDir, Document document) throws IOException {
         Path plotDir = outDir.resolve(PLOTS);
         Files.createDirectories(plotDir);
         List<Path> plots = new ArrayList<>();
