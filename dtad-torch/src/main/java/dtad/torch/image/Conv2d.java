@@ -1,7 +1,9 @@
 package dtad.torch.image;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dtad.torch.ParameterLayout;
 
@@ -37,10 +39,39 @@ public record Conv2d(int weight, int bias, int in, int out, int kernel, int stri
         return new Conv2d(w, b, in, out, kernel, stride);
     }
 
-    /** The convolution of {@code x} ({@code [n, in, h, w]}); the result lives in {@code x}'s manager. */
+    /**
+     * The convolution of {@code x} ({@code [n, in, h, w]}); the result lives in {@code x}'s manager.
+     *
+     * <p>Computed as im2col and one batched matrix product, not with libtorch's convolution: through
+     * DJL 0.35.1 on the CPU, the oneDNN convolution gave intermittent NaN and garbage (in one run of a
+     * dozen identical forward passes, and within the first steps of a fit), whereas matrix products are
+     * what every other dtad network relies on and repeat bit for bit.
+     */
     public NDArray apply(NDList weights, NDArray x) {
+        Shape shape = x.getShape();
+        long n = shape.get(0);
+        long height = shape.get(2);
+        long width = shape.get(3);
         int padding = kernel / 2;
-        return x.getNDArrayInternal().convolution(x, weights.get(weight).duplicate(), weights.get(bias).duplicate(),
-                new Shape(stride, stride), new Shape(padding, padding), new Shape(1, 1), 1).singletonOrThrow();
+        long outHeight = (height + 2L * padding - kernel) / stride + 1;
+        long outWidth = (width + 2L * padding - kernel) / stride + 1;
+        NDArray padded = padding == 0 ? x : x.pad(new Shape(padding, padding, padding, padding), 0);
+        NDArray columns;
+        if (kernel == 1 && stride == 1) {
+            columns = padded.reshape(n, in, height * width);
+        } else {
+            NDList shifts = new NDList(kernel * kernel);
+            for (int dy = 0; dy < kernel; dy++) {
+                for (int dx = 0; dx < kernel; dx++) {
+                    shifts.add(padded.get(new NDIndex(":, :, {}:{}:{}, {}:{}:{}", dy, dy + stride * (outHeight - 1) + 1,
+                            stride, dx, dx + stride * (outWidth - 1) + 1, stride)));
+                }
+            }
+            // [n, in, k*k, h', w'] in the (in, ky, kx) order of the weight's flattened columns.
+            columns = NDArrays.stack(shifts, 2).reshape(n, (long) in * kernel * kernel, outHeight * outWidth);
+        }
+        NDArray w = weights.get(weight).reshape(out, (long) in * kernel * kernel);
+        NDArray y = w.matMul(columns).add(weights.get(bias).reshape(1, out, 1));
+        return y.reshape(n, out, outHeight, outWidth);
     }
 }
