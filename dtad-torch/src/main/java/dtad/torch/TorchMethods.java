@@ -4,6 +4,7 @@ import dtad.method.Method;
 import dtad.method.MethodProvider;
 import dtad.torch.dte.CategoricalDTE;
 import dtad.torch.dte.GaussianDTE;
+import dtad.torch.dte.ImageCategoricalDTE;
 import dtad.torch.dte.InverseGammaDTE;
 import dtad.torch.recon.DDPM;
 import dtad.torch.recon.DiT;
@@ -16,6 +17,6 @@ public final class TorchMethods implements MethodProvider {
     @Override
     public List<Method<?>> methods() {
         return List.of(CategoricalDTE.METHOD, InverseGammaDTE.METHOD, GaussianDTE.METHOD, DDPM.METHOD,
-                DiT.METHOD, ImageDDPM.METHOD, ImageDiT.METHOD);
+                DiT.METHOD, ImageDDPM.METHOD, ImageDiT.METHOD, ImageCategoricalDTE.METHOD);
     }
 }
