@@ -3,6 +3,7 @@ package dtad.torch.image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dtad.torch.ParameterLayout;
@@ -70,8 +71,15 @@ public record Conv2d(int weight, int bias, int in, int out, int kernel, int stri
             // [n, in, k*k, h', w'] in the (in, ky, kx) order of the weight's flattened columns.
             columns = NDArrays.stack(shifts, 2).reshape(n, (long) in * kernel * kernel, outHeight * outWidth);
         }
+        // An op on a weight puts its result in the weight's manager (the model's, which lives as long as
+        // the model): each such result is moved to the input's manager, freed with the step or block.
+        NDManager local = x.getManager();
         NDArray w = weights.get(weight).reshape(out, (long) in * kernel * kernel);
-        NDArray y = w.matMul(columns).add(weights.get(bias).reshape(1, out, 1));
-        return y.reshape(n, out, outHeight, outWidth);
+        w.attach(local);
+        NDArray b = weights.get(bias).reshape(1, out, 1);
+        b.attach(local);
+        NDArray product = w.matMul(columns);
+        product.attach(local);
+        return product.add(b).reshape(n, out, outHeight, outWidth);
     }
 }

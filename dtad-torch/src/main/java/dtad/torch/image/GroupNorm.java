@@ -43,7 +43,11 @@ public record GroupNorm(int weight, int bias, int channels, int groups) {
         // The epsilon as a tensor of libtorch's own memory, never a Java number (see Tensors#scalar).
         NDArray normalised = centred.div(variance.add(Tensors.scalar(x.getManager(), EPS)).sqrt())
                 .reshape(x.getShape());
-        return normalised.mul(weights.get(weight).reshape(1, channels, 1, 1))
-                .add(weights.get(bias).reshape(1, channels, 1, 1));
+        // Reshaping a weight puts the view in the weight's (the model's) manager: moved to the input's.
+        NDArray scale = weights.get(weight).reshape(1, channels, 1, 1);
+        scale.attach(x.getManager());
+        NDArray shift = weights.get(bias).reshape(1, channels, 1, 1);
+        shift.attach(x.getManager());
+        return normalised.mul(scale).add(shift);
     }
 }

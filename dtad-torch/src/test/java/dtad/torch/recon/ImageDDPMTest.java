@@ -86,6 +86,15 @@ class ImageDDPMTest {
     }
 
     @Test
+    void scoringLeavesNoNativeArraysBehind() {
+        Matrix test = TestImages.mixed(5, 5, SHAPE, 8);
+        model.score(test);
+        int before = model.nativeArrays();
+        model.score(test);
+        assertEquals(before, model.nativeArrays());
+    }
+
+    @Test
     void seededFitsRepeat() {
         Matrix train = TestImages.normal(32, SHAPE, 2);
         Matrix test = TestImages.mixed(5, 5, SHAPE, 3);
