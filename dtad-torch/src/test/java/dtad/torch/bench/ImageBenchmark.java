@@ -20,8 +20,10 @@ import java.util.Map;
  * mvn -q -o dependency:build-classpath -pl dtad-torch -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
  * java -cp dtad-torch/target/classes:dtad-torch/target/test-classes:dtad-core/target/classes:$(cat /tmp/cp.txt) \
  *     dtad.torch.bench.ImageBenchmark [method=ImageDDPM|ImageDiT|ImageDTE-C] [trainRows=640] [epochs=3] \
- *     [scoreRows=512] [side=28]
+ *     [scoreRows=512] [side=28] [key=value]...
  * </pre>
+ * (the trailing {@code key=value} parameters override defaults, e.g. {@code rec_t=5} for a quick look at a
+ * reconstruction detector: its scoring cost is proportional to rec_t).
  *
  * <p>The fit trains on {@code trainRows} images for {@code epochs} epochs (the first a warm-up); each later
  * epoch's time per step is a sample. A fit on 6,000 images at the default epochs is estimated as
@@ -44,10 +46,15 @@ public final class ImageBenchmark {
         ImageShape shape = new ImageShape(1, side, side);
         Detector<?> defaults = Methods.find(method).defaults();
         int defaultEpochs = Integer.parseInt(Methods.find(method).format(defaults).get("epochs"));
-        Detector<?> detector = Methods.find(method).configure(Map.of("epochs", String.valueOf(epochs)));
+        Map<String, String> parameters = new java.util.HashMap<>(Map.of("epochs", String.valueOf(epochs)));
+        for (int i = 5; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            parameters.put(kv[0], kv[1]);
+        }
+        Detector<?> detector = Methods.find(method).configure(parameters);
         System.out.printf(Locale.ROOT, "%s defaults (%d epochs) on %s images, batch %d, %d intra-op thread(s), "
-                + "%d cores%n", method, defaultEpochs, shape, BATCH, TorchEngine.threads(),
-                Runtime.getRuntime().availableProcessors());
+                + "%d cores, overrides %s%n", method, defaultEpochs, shape, BATCH, TorchEngine.threads(),
+                Runtime.getRuntime().availableProcessors(), parameters);
         Matrix train = TestImages.normal(rows, shape, 1);
         StepTimer timer = new StepTimer(rows / BATCH, 1);
         long fitStart = System.nanoTime();
