@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.function.Function;
 
 /**
  * Training rows as every detector receives them: validated, standard-scaled with statistics fitted on
@@ -37,6 +38,24 @@ public final class TrainingData {
      * (e.g. {@code "k = 50 neighbours"}), which too few rows' message names.
      */
     public static TrainingData of(Matrix train, int minRows, String reason) {
+        requireRows(train, minRows, reason);
+        Standardizer scaler = Standardizer.fit(train);
+        Matrix z = scaler.transform(train);
+        return new TrainingData(z, new TrainingInfo(scaler, train.rows(), hash(train), Instant.now()));
+    }
+
+    /**
+     * Validates and scales training rows with a scaling fitted by {@code scaling} instead of per column
+     * (e.g. per image channel, {@link dtad.image.ImageScaling}); at least two rows are required.
+     */
+    public static TrainingData of(Matrix train, Function<Matrix, Standardizer> scaling) {
+        requireRows(train, 2, null);
+        Standardizer scaler = scaling.apply(train);
+        return new TrainingData(scaler.transform(train), new TrainingInfo(scaler, train.rows(), hash(train),
+                Instant.now()));
+    }
+
+    private static void requireRows(Matrix train, int minRows, String reason) {
         if (train.columns() == 0) {
             throw new InputException("Training data has no feature columns");
         }
@@ -45,9 +64,6 @@ public final class TrainingData {
                     + train.rows() + " (at least " + minRows + " needed)");
         }
         requireSomeValues(train);
-        Standardizer scaler = Standardizer.fit(train);
-        Matrix z = scaler.transform(train);
-        return new TrainingData(z, new TrainingInfo(scaler, train.rows(), hash(train), Instant.now()));
     }
 
     public static TrainingData of(Matrix train) {

@@ -3,7 +3,6 @@ package dtad.torch.dte;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import dtad.data.Matrix;
-import dtad.detect.Detector;
 import dtad.detect.Progress;
 import dtad.diffusion.NoiseSchedule;
 import dtad.method.Family;
@@ -38,7 +37,7 @@ import java.util.List;
  * @param training epochs, batch, learning rate, weight decay and seed
  */
 public record CategoricalDTE(int steps, int bins, Loss loss, List<Integer> hidden, double dropout,
-                             TrainingSettings training) implements Detector<CategoricalDTEModel> {
+                             TrainingSettings training) implements TimeBinClassifier {
 
     /** The training loss. */
     public enum Loss {
@@ -116,12 +115,17 @@ public record CategoricalDTE(int steps, int bins, Loss loss, List<Integer> hidde
     }
 
     /** The network for {@code features} inputs: one output (logit) per bin. */
+    @Override
     public Mlp network(int features) {
         return new Mlp(features, hidden, bins, dropout);
     }
 
     /** The bin of each diffusion time: {@code clamp(floor(t * bins / T), 0, bins - 1)}. */
     public long[] binOfTime() {
+        return binOfTime(steps, bins);
+    }
+
+    static long[] binOfTime(int steps, int bins) {
         long[] out = new long[steps];
         for (int t = 0; t < steps; t++) {
             out[t] = Math.min(bins - 1, Math.max(0, (long) t * bins / steps));
@@ -131,13 +135,17 @@ public record CategoricalDTE(int steps, int bins, Loss loss, List<Integer> hidde
 
     @Override
     public CategoricalDTEModel fit(Matrix train, Progress progress) {
-        return DiffusionTimeEstimation.fit(train, progress, training, this::network, objective(),
+        return DiffusionTimeEstimation.fit(train, progress, training, this::network, objective(steps, bins, loss),
                 (data, network) -> CategoricalDTEModel.fitted(this, data, network));
     }
 
-    private Objective.Factory objective() {
+    /**
+     * DTE-C's objective: variance-only noising to a uniform time, and the cross-entropy of the
+     * classifier's logits against the time's bin (any network with one logit per bin).
+     */
+    static Objective.Factory objective(int steps, int bins, Loss loss) {
         VarianceNoising noising = new VarianceNoising(NoiseSchedule.linear(steps));
-        long[] binOf = binOfTime();
+        long[] binOf = binOfTime(steps, bins);
         return fitManager -> (network, weights, batch, random) -> {
             VarianceNoising.Noised noised = noising.noise(batch, random);
             int[] times = noised.times();

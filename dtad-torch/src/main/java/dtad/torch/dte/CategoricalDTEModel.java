@@ -15,32 +15,32 @@ import dtad.torch.TrainedNetwork;
 import java.io.IOException;
 
 /**
- * A fitted DTE-C: scores a row by the expected diffusion-time bin {@code sum_k k p_k} of the
+ * A fitted DTE-C (tabular or on images, {@link TimeBinClassifier}): scores a row by the expected diffusion-time bin {@code sum_k k p_k} of the
  * network's softmax (no dropout), and hands out the per-bin probabilities as its posterior.
  */
 public final class CategoricalDTEModel extends NetworkModel implements PosteriorModel {
-    private final CategoricalDTE detector;
+    private final TimeBinClassifier detector;
 
-    private CategoricalDTEModel(CategoricalDTE detector, TrainingInfo info, double[] trainingScores,
+    private CategoricalDTEModel(TimeBinClassifier detector, TrainingInfo info, double[] trainingScores,
                                 TrainedNetwork network) {
         super(info, trainingScores, network);
         this.detector = detector;
     }
 
-    static CategoricalDTEModel fitted(CategoricalDTE detector, TrainingData data, TrainedNetwork network) {
+    static CategoricalDTEModel fitted(TimeBinClassifier detector, TrainingData data, TrainedNetwork network) {
         return new CategoricalDTEModel(detector, data.info(), network.evaluate(data.standardized(),
                 CategoricalDTEModel::expectedBin), network);
     }
 
     /** Rebuilds a model from its model file. */
-    public static CategoricalDTEModel load(CategoricalDTE detector, TrainingInfo info, double[] trainingScores,
+    public static CategoricalDTEModel load(TimeBinClassifier detector, TrainingInfo info, double[] trainingScores,
                                            PayloadReader payloads) throws IOException {
         TrainedNetwork network = TrainedNetwork.load(detector.network(info.features()), readParameters(payloads));
         return new CategoricalDTEModel(detector, info, trainingScores, network);
     }
 
     @Override
-    public CategoricalDTE detector() {
+    public TimeBinClassifier detector() {
         return detector;
     }
 

@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * DiT's noise-prediction network (Peebles and Xie, "Scalable Diffusion Models with Transformers",
- * ICCV 2023) for rows of features:
+ * ICCV 2023) for rows of features, or for images cut into patches ({@link Patching}):
  * <pre>
- *   tokens = Linear(patch, hidden)(Tokenizer(x)) + pos           fixed 1-D sin-cos positions
+ *   tokens = Linear(patch, hidden)(Tokenizer(x)) + pos           fixed sin-cos positions (1-D; 2-D for images)
  *   c      = TimeEmbedding(t)                                    sinusoid(timeDim) -> Linear -> SiLU -> Linear
  *   tokens = TransformerBlock(tokens, c)                          depth times, adaLN-Zero
  *   eps    = untokenize(Linear(hidden, patch)(LayerNorm(tokens) * (1 + scale) + shift)),
@@ -30,7 +30,7 @@ import java.util.List;
  * GELU is the exact (erf) form; DiT uses the tanh approximation.
  */
 final class DiffusionTransformer implements Denoiser {
-    private final Tokenizer tokenizer;
+    private final Patching tokenizer;
     private final int hidden;
     private final Linear embedding;
     private final TimeEmbedding time;
@@ -42,7 +42,7 @@ final class DiffusionTransformer implements Denoiser {
     private final long[] splits;
     private final ParameterLayout layout;
 
-    DiffusionTransformer(Tokenizer tokenizer, int hidden, int depth, int heads, int mlpRatio, int timeDim) {
+    DiffusionTransformer(Patching tokenizer, int hidden, int depth, int heads, int mlpRatio, int timeDim) {
         this.tokenizer = tokenizer;
         this.hidden = hidden;
         ParameterLayout.Builder builder = ParameterLayout.builder();
@@ -56,7 +56,7 @@ final class DiffusionTransformer implements Denoiser {
         this.finalModulation = Linear.declareZero(builder, "final_layer.adaLN_modulation.1", hidden, 2 * hidden);
         this.output = Linear.declareZero(builder, "final_layer.linear", hidden, tokenizer.patch());
         this.layout = builder.build();
-        this.positions = positions(tokenizer.tokens(), hidden);
+        this.positions = tokenizer.positions(hidden);
         this.splits = new long[depth];
         for (int b = 0; b < depth; b++) {
             splits[b] = (long) (b + 1) * 6 * hidden;

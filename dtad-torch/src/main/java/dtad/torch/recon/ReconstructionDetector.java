@@ -15,7 +15,8 @@ import dtad.torch.TrainingSettings;
  * shared {@link TrainingLoop}, optionally with the reference's early stop) and the scoring by
  * {@link ReverseChain}. Each supplies only its denoiser.
  */
-public sealed interface ReconstructionDetector extends Detector<ReconstructionModel> permits DDPM, DiT {
+public sealed interface ReconstructionDetector extends Detector<ReconstructionModel>
+        permits DDPM, DiT, ImageDDPM, ImageDiT {
 
     /** The diffusion and the scoring chain. */
     ReconstructionSettings reconstruction();
@@ -29,15 +30,29 @@ public sealed interface ReconstructionDetector extends Detector<ReconstructionMo
     /** The noise-prediction network for rows of {@code features} values. */
     Denoiser denoiser(int features);
 
+    /** The training rows validated and scaled (per column; image detectors scale per channel). */
+    default TrainingData trainingData(Matrix train) {
+        return TrainingData.of(train);
+    }
+
+    /**
+     * This configuration for rows of {@code features} values, as the fitted model keeps it (image
+     * detectors fix an inferred image shape here, so that the model file records it).
+     */
+    default ReconstructionDetector forFeatures(int features) {
+        return this;
+    }
+
     @Override
     default ReconstructionModel fit(Matrix train, Progress progress) {
-        TrainingData data = TrainingData.of(train);
-        Denoiser denoiser = denoiser(data.standardized().columns());
+        TrainingData data = trainingData(train);
+        ReconstructionDetector detector = forFeatures(data.standardized().columns());
+        Denoiser denoiser = detector.denoiser(data.standardized().columns());
         NoisePrediction objective = new NoisePrediction(NoiseSchedule.linear(reconstruction().steps()));
         TrainedNetwork trained = TrainingLoop.train(denoiser, objective.objective(denoiser), data.standardized(),
                 training(), earlyStop() ? new ReferenceStopping() : StoppingRule.NEVER, progress);
         try {
-            return ReconstructionModel.fitted(this, data, trained);
+            return ReconstructionModel.fitted(detector, data, trained);
         } catch (RuntimeException | Error e) {
             trained.close();
             throw e;

@@ -19,7 +19,12 @@ final class ReconstructionParameters {
 
     static <D extends ReconstructionDetector> ParameterTable.Builder<D> addReconstruction(
             ParameterTable.Builder<D> builder) {
-        ReconstructionSettings r = ReconstructionSettings.DEFAULT;
+        return addReconstruction(builder, ReconstructionSettings.DEFAULT);
+    }
+
+    /** Declares the diffusion and chain parameters with the defaults {@code r}. */
+    static <D extends ReconstructionDetector> ParameterTable.Builder<D> addReconstruction(
+            ParameterTable.Builder<D> builder, ReconstructionSettings r) {
         return builder
                 .add("steps", ParameterType.INTEGER, r.steps(), ">= 2",
                         "diffusion steps T (linear betas 1e-4 to 1e-2)", d -> d.reconstruction().steps())
@@ -38,10 +43,17 @@ final class ReconstructionParameters {
     }
 
     static <D extends ReconstructionDetector> ParameterTable.Builder<D> addTraining(ParameterTable.Builder<D> builder) {
-        return NetworkParameters.addTraining(builder, TRAINING, ReconstructionDetector::training)
-                .add("drop_last", ParameterType.BOOLEAN, TRAINING.dropLast(), "true|false",
+        return addTraining(builder, TRAINING, true);
+    }
+
+    /** Declares the training parameters with the given defaults. */
+    static <D extends ReconstructionDetector> ParameterTable.Builder<D> addTraining(ParameterTable.Builder<D> builder,
+                                                                                 TrainingSettings defaults,
+                                                                                 boolean earlyStop) {
+        return NetworkParameters.addTraining(builder, defaults, ReconstructionDetector::training)
+                .add("drop_last", ParameterType.BOOLEAN, defaults.dropLast(), "true|false",
                         "drop each epoch's last partial batch (as the reference)", d -> d.training().dropLast())
-                .add("early_stop", ParameterType.BOOLEAN, true, "true|false",
+                .add("early_stop", ParameterType.BOOLEAN, earlyStop, "true|false",
                         "after epoch 51, stop when the epoch's mean loss exceeds the one 39 epochs earlier "
                                 + "(as the reference)", ReconstructionDetector::earlyStop);
     }

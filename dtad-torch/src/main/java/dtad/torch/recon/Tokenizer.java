@@ -13,7 +13,7 @@ import ai.djl.ndarray.types.Shape;
  * @param features features per row
  * @param patch    features per token
  */
-public record Tokenizer(int features, int patch) {
+public record Tokenizer(int features, int patch) implements Patching {
     /** The most tokens the automatic patch size gives (attention costs grow with the square of it). */
     static final int MAX_TOKENS = 32;
 
@@ -32,12 +32,14 @@ public record Tokenizer(int features, int patch) {
     }
 
     /** The number of tokens per row. */
+    @Override
     public int tokens() {
         return (features + patch - 1) / patch;
     }
 
     /** {@code [n, features]} to {@code [n, tokens, patch]}, zero-padded. */
-    NDArray tokenize(NDArray rows) {
+    @Override
+    public NDArray tokenize(NDArray rows) {
         long n = rows.getShape().get(0);
         int padding = tokens() * patch - features;
         NDArray padded = padding == 0 ? rows : rows.concat(rows.getManager().zeros(new Shape(n, padding)), 1);
@@ -45,9 +47,16 @@ public record Tokenizer(int features, int patch) {
     }
 
     /** {@code [n, tokens, patch]} back to {@code [n, features]}, the padding dropped. */
-    NDArray untokenize(NDArray tokens) {
+    @Override
+    public NDArray untokenize(NDArray tokens) {
         long n = tokens.getShape().get(0);
         NDArray flat = tokens.reshape(n, (long) tokens() * patch);
         return tokens() * patch == features ? flat : flat.get(new NDIndex(":, :{}", features));
+    }
+
+    /** The 1-D sin-cos embedding of positions {@code 0..tokens-1} ({@link DiffusionTransformer#positions}). */
+    @Override
+    public float[] positions(int hidden) {
+        return DiffusionTransformer.positions(tokens(), hidden);
     }
 }

@@ -45,6 +45,11 @@ public final class StepTimer implements Progress {
                 median(wall), Collections.min(wall), median(cpu), Collections.min(cpu));
     }
 
+    /** The median wall time per step, in milliseconds. */
+    public double medianWallMillis() {
+        return median(wall);
+    }
+
     /** The median of a non-empty list. */
     public static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);

@@ -1,0 +1,53 @@
+package dtad.torch.image;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import dtad.torch.ParameterLayout;
+import dtad.torch.Tensors;
+
+/**
+ * Group normalisation as {@code torch.nn.GroupNorm(groups, channels, eps=1e-5)} (Wu and He, 2018): the
+ * channels of each image are split into {@code groups} groups, each normalised over its channels and
+ * pixels, then scaled and shifted per channel (weight 1, bias 0 at first). Unlike BatchNorm it
+ * depends on each image alone, so training and scoring compute the same thing and nothing is kept
+ * between batches. DJL has no functional form of it; this one is written with reshape and means.
+ */
+public record GroupNorm(int weight, int bias, int channels, int groups) {
+    private static final float EPS = 1e-5f;
+    /** The most groups {@link #groupsFor} chooses (32 in DDPM's U-Net, whose channels are 4 to 8 times wider). */
+    static final int MAX_GROUPS = 8;
+
+    /** Declares the per-channel scale and shift of a norm over {@code channels} channels. */
+    public static GroupNorm declare(ParameterLayout.Builder builder, String name, int channels) {
+        int w = builder.add(name + ".weight", new ParameterLayout.Init.Constant(1), channels);
+        int b = builder.add(name + ".bias", new ParameterLayout.Init.Constant(0), channels);
+        return new GroupNorm(w, b, channels, groupsFor(channels));
+    }
+
+    /** The largest divisor of {@code channels} up to {@value #MAX_GROUPS}, so that any width has groups. */
+    static int groupsFor(int channels) {
+        for (int g = Math.min(MAX_GROUPS, channels); g > 1; g--) {
+            if (channels % g == 0) {
+                return g;
+            }
+        }
+        return 1;
+    }
+
+    /** Normalises {@code x} ({@code [n, channels, h, w]}). */
+    public NDArray apply(NDList weights, NDArray x) {
+        long n = x.getShape().get(0);
+        NDArray grouped = x.reshape(n, groups, -1);
+        NDArray centred = grouped.sub(grouped.mean(new int[] {2}, true));
+        NDArray variance = centred.square().mean(new int[] {2}, true);
+        // The epsilon as a tensor of libtorch's own memory, never a Java number (see Tensors#scalar).
+        NDArray normalised = centred.div(variance.add(Tensors.scalar(x.getManager(), EPS)).sqrt())
+                .reshape(x.getShape());
+        // Reshaping a weight puts the view in the weight's (the model's) manager: moved to the input's.
+        NDArray scale = weights.get(weight).reshape(1, channels, 1, 1);
+        scale.attach(x.getManager());
+        NDArray shift = weights.get(bias).reshape(1, channels, 1, 1);
+        shift.attach(x.getManager());
+        return normalised.mul(scale).add(shift);
+    }
+}

@@ -1,0 +1,103 @@
+package dtad.torch.recon;
+
+import dtad.data.Matrix;
+import dtad.detect.TrainingData;
+import dtad.image.ImageScaling;
+import dtad.method.Family;
+import dtad.method.Method;
+import dtad.method.ParameterTable;
+import dtad.method.ParameterType;
+import dtad.torch.TrainingSettings;
+import dtad.torch.image.ImageDetector;
+import dtad.torch.image.ImageSize;
+import java.util.List;
+
+/**
+ * DDPM reconstruction of images: {@link DDPM}'s objective ({@link NoisePrediction}) and score (the
+ * reverse chain's reconstruction error, {@link ReverseChain}) with a small U-Net denoiser
+ * ({@link ImageUNet}) over rows that are flattened images ({@link ImageSize}; scaled per channel,
+ * {@link ImageScaling}). Higher = more anomalous.
+ *
+ * <p>A method of its own rather than a mode of {@code DDPM}: its network, its hyperparameters and its
+ * training defaults (a few epochs at a higher learning rate, as image diffusion models train, instead of
+ * the reference's 400 epochs at 1e-4) share nothing with the tabular ResNet, whose table and golden
+ * values stay as they are. Any image size works: the U-Net pads to a multiple of {@code 2^(levels-1)}.
+ *
+ * @param reconstruction the diffusion and the scoring chain
+ * @param image          the image shape (or inferred from the row width)
+ * @param base           the channels of the U-Net's first level
+ * @param multipliers    each level's channels as a multiple of {@code base}
+ * @param timeDim        the width of the sinusoidal time embedding
+ * @param training       epochs, batch, optimizer, seed, drop-last
+ * @param earlyStop      the reference's early stop ({@link ReferenceStopping})
+ */
+public record ImageDDPM(ReconstructionSettings reconstruction, ImageSize image, int base, List<Integer> multipliers,
+                        int timeDim, TrainingSettings training, boolean earlyStop)
+        implements ReconstructionDetector, ImageDetector {
+
+    /** The default training: 20 epochs of batch 64 (last partial batch dropped), Adam 1e-3, no weight decay. */
+    static final TrainingSettings TRAINING = new TrainingSettings(20, 64, 1e-3, 0, 0, true);
+
+    public static final Method<ImageDDPM> METHOD = new Method<>("ImageDDPM", Family.RECONSTRUCTION,
+            "Reconstruction error of a denoising diffusion model with a U-Net over images (reverse chain from rec_t)",
+            ReconstructionParameters.REFERENCE, ReconstructionParameters.addTraining(
+                    ImageSize.addTo(ReconstructionParameters.addReconstruction(ParameterTable.<ImageDDPM>builder()),
+                                    ImageDDPM::image)
+                            .add("base", ParameterType.INTEGER, 16, ">= 1", "channels of the U-Net's first level",
+                                    ImageDDPM::base)
+                            .add("multipliers", ParameterType.POSITIVE_INTEGERS, List.of(1, 2), "each >= 1",
+                                    "channels of each U-Net level as multiples of base (one level each)",
+                                    ImageDDPM::multipliers)
+                            .add("time_dim", ParameterType.INTEGER, 64, ">= 2", "width of the time embedding",
+                                    ImageDDPM::timeDim), TRAINING, false)
+                    .build(v -> new ImageDDPM(ReconstructionParameters.reconstruction(v), ImageSize.of(v),
+                            v.integer("base"), v.integers("multipliers"), v.integer("time_dim"),
+                            ReconstructionParameters.training(v), v.bool("early_stop"))),
+            ReconstructionModel::load);
+
+    public ImageDDPM {
+        ReconstructionParameters.requireCommon(reconstruction, training);
+        if (image == null) {
+            throw new IllegalArgumentException("Missing image size");
+        }
+        ReconstructionParameters.requirePositive("base channels", base);
+        if (multipliers == null || multipliers.isEmpty() || multipliers.stream().anyMatch(m -> m == null || m < 1)) {
+            throw new IllegalArgumentException("Invalid channel multipliers: " + multipliers
+                    + " (at least one level, each >= 1)");
+        }
+        multipliers = List.copyOf(multipliers);
+        if (timeDim < 2) {
+            throw new IllegalArgumentException("Invalid time embedding width: " + timeDim + " (at least 2)");
+        }
+    }
+
+    /** The default configuration. */
+    public static ImageDDPM defaults() {
+        return METHOD.defaults();
+    }
+
+    @Override
+    public String method() {
+        return METHOD.name();
+    }
+
+    /** This configuration for images of another size. */
+    public ImageDDPM withImage(ImageSize size) {
+        return new ImageDDPM(reconstruction, size, base, multipliers, timeDim, training, earlyStop);
+    }
+
+    @Override
+    public TrainingData trainingData(Matrix train) {
+        return TrainingData.of(train, rows -> ImageScaling.fit(rows, imageShape(rows.columns())));
+    }
+
+    @Override
+    public ImageDDPM forFeatures(int features) {
+        return withImage(ImageSize.of(imageShape(features)));
+    }
+
+    @Override
+    public Denoiser denoiser(int features) {
+        return new ImageUNet(imageShape(features), base, multipliers, timeDim);
+    }
+}
