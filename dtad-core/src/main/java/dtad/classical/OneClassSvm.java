@@ -122,7 +122,7 @@ public record OneClassSvm(double nu, double gamma, double tol, int maxTrainRows,
             fitted = z.selectRows(subsample(z.rows(), maxTrainRows, seed));
         }
         double g = effectiveGamma(z.columns());
-        Libsvm.Solution solution = Libsvm.oneClass(fitted, nu, g, tol, cacheMb);
+        OneClassSvmSolver.Solution solution = OneClassSvmSolver.solve(fitted, nu, g, tol, cacheMb, true);
         Matrix supportVectors = fitted.selectRows(solution.supportIndices());
         return OneClassSvmModel.create(this, data.info(), supportVectors, solution.coefficients(), solution.rho(),
                 fitted.rows(), z);
