@@ -6,46 +6,39 @@ import java.util.stream.IntStream;
 /**
  * The RBF kernel matrix {@code K(a, b) = exp(-gamma (|a|^2 + |b|^2 - 2 a.b))} of dense rows, served
  * row by row to {@link OneClassSvmSolver} through a {@link KernelCache}, in the solver's order of
- * positions (shrinking permutes them). Every entry is computed exactly as LIBSVM does it (squared
- * norms once per row, the dot product summed in column order, the result rounded to float), so the
- * solver follows LIBSVM's path step for step; speed comes from contiguous rows, four dot products
- * interleaved (independent sums, each in LIBSVM's order) and long row segments split over the common
- * fork-join pool (each entry is computed by one thread, so results do not depend on the threads).
+ * positions (shrinking permutes them, and the {@link PackedRows} with them). Every entry is computed
+ * exactly as LIBSVM does it (squared norms once per row, the dot product summed in column order, the
+ * result rounded to float), so the solver follows LIBSVM's path step for step. Long row segments are
+ * split over the common fork-join pool, each entry computed by one thread, so results do not depend on
+ * the number of threads.
  */
 final class RbfKernelMatrix {
     /** Below about this many operations, a row segment is computed on the calling thread. */
     private static final long PARALLEL_WORK = 400_000;
-    private static final int PARALLEL_BLOCK = 512;
+    /** Groups of rows per parallel task. */
+    private static final int TASK_GROUPS = 64;
 
-    private final double[] values;
-    private final int columns;
-    private final double[] squaredNorms;
+    private final PackedRows rows;
     private final double gamma;
-    /** The training row at each solver position. */
-    private final int[] rowAt;
     private final KernelCache cache;
 
     RbfKernelMatrix(Matrix x, double gamma, long cacheBytes) {
-        this.values = x.values();
-        this.columns = x.columns();
+        this.rows = new PackedRows(x);
         this.gamma = gamma;
-        int n = x.rows();
-        this.squaredNorms = new double[n];
-        for (int r = 0; r < n; r++) {
-            squaredNorms[r] = dot(r, r);
-        }
-        this.rowAt = new int[n];
-        for (int r = 0; r < n; r++) {
-            rowAt[r] = r;
-        }
-        this.cache = new KernelCache(n, cacheBytes);
+        this.cache = new KernelCache(x.rows(), cacheBytes);
     }
 
     /** {@code K} at positions {@code i}, {@code j}, in double precision (the solver's diagonal). */
     double entry(int i, int j) {
-        int a = rowAt[i];
-        int b = rowAt[j];
-        return Math.exp(-gamma * (squaredNorms[a] + squaredNorms[b] - 2 * dot(a, b)));
+        double[] a = new double[rows.columns()];
+        double[] b = new double[rows.columns()];
+        rows.copyRow(i, a);
+        rows.copyRow(j, b);
+        double dot = 0;
+        for (int k = 0; k < a.length; k++) {
+            dot += a[k] * b[k];
+        }
+        return Math.exp(-gamma * (rows.squaredNorm(i) + rows.squaredNorm(j) - 2 * dot));
     }
 
     /** Row {@code i} of the matrix, valid on positions {@code [0, length)}; owned by the cache. */
@@ -61,69 +54,37 @@ final class RbfKernelMatrix {
     /** Swaps positions {@code i} and {@code j}. */
     void swap(int i, int j) {
         cache.swap(i, j);
-        int t = rowAt[i];
-        rowAt[i] = rowAt[j];
-        rowAt[j] = t;
+        rows.swap(i, j);
     }
 
     private void fill(int i, float[] row, int from, int to) {
-        long work = (long) (to - from) * (columns + 40);
+        double[] x = new double[rows.columns()];
+        rows.copyRow(i, x);
+        int firstGroup = from / PackedRows.WIDTH;
+        int endGroup = (to + PackedRows.WIDTH - 1) / PackedRows.WIDTH;
+        long work = (long) (to - from) * (rows.columns() + 40);
         if (work < PARALLEL_WORK) {
-            fillRange(i, row, from, to);
+            fillGroups(i, x, row, from, to, firstGroup, endGroup);
             return;
         }
-        int blocks = (to - from + PARALLEL_BLOCK - 1) / PARALLEL_BLOCK;
-        IntStream.range(0, blocks).parallel().forEach(b -> {
-            int start = from + b * PARALLEL_BLOCK;
-            fillRange(i, row, start, Math.min(to, start + PARALLEL_BLOCK));
+        int tasks = (endGroup - firstGroup + TASK_GROUPS - 1) / TASK_GROUPS;
+        IntStream.range(0, tasks).parallel().forEach(t -> {
+            int g = firstGroup + t * TASK_GROUPS;
+            fillGroups(i, x, row, from, to, g, Math.min(endGroup, g + TASK_GROUPS));
         });
     }
 
-    /** Entries {@code [from, to)} of row {@code i}, four at a time. */
-    private void fillRange(int i, float[] row, int from, int to) {
-        int a = rowAt[i];
-        int offset = a * columns;
-        double normA = squaredNorms[a];
-        int j = from;
-        for (; j + 4 <= to; j += 4) {
-            int b0 = rowAt[j];
-            int b1 = rowAt[j + 1];
-            int b2 = rowAt[j + 2];
-            int b3 = rowAt[j + 3];
-            int o0 = b0 * columns;
-            int o1 = b1 * columns;
-            int o2 = b2 * columns;
-            int o3 = b3 * columns;
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            for (int k = 0; k < columns; k++) {
-                double v = values[offset + k];
-                s0 += v * values[o0 + k];
-                s1 += v * values[o1 + k];
-                s2 += v * values[o2 + k];
-                s3 += v * values[o3 + k];
+    /** The entries in {@code [from, to)} of groups {@code [firstGroup, endGroup)}. */
+    private void fillGroups(int i, double[] x, float[] row, int from, int to, int firstGroup, int endGroup) {
+        double normI = rows.squaredNorm(i);
+        double[] dots = new double[PackedRows.WIDTH];
+        for (int g = firstGroup; g < endGroup; g++) {
+            rows.dots(x, g, dots);
+            int start = Math.max(from, g * PackedRows.WIDTH);
+            int end = Math.min(to, (g + 1) * PackedRows.WIDTH);
+            for (int j = start; j < end; j++) {
+                row[j] = (float) Math.exp(-gamma * (normI + rows.squaredNorm(j) - 2 * dots[j - g * PackedRows.WIDTH]));
             }
-            row[j] = (float) Math.exp(-gamma * (normA + squaredNorms[b0] - 2 * s0));
-            row[j + 1] = (float) Math.exp(-gamma * (normA + squaredNorms[b1] - 2 * s1));
-            row[j + 2] = (float) Math.exp(-gamma * (normA + squaredNorms[b2] - 2 * s2));
-            row[j + 3] = (float) Math.exp(-gamma * (normA + squaredNorms[b3] - 2 * s3));
         }
-        for (; j < to; j++) {
-            int b = rowAt[j];
-            row[j] = (float) Math.exp(-gamma * (normA + squaredNorms[b] - 2 * dot(a, b)));
-        }
-    }
-
-    /** The dot product of training rows {@code a} and {@code b}, summed in column order. */
-    private double dot(int a, int b) {
-        int oa = a * columns;
-        int ob = b * columns;
-        double sum = 0;
-        for (int k = 0; k < columns; k++) {
-            sum += values[oa + k] * values[ob + k];
-        }
-        return sum;
     }
 }
