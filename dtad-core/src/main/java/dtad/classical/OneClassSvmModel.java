@@ -10,14 +10,13 @@ import java.io.IOException;
 /**
  * A fitted {@link OneClassSvm}: the support vectors (standardized rows), their dual coefficients and
  * the offset {@code rho}; a row's score is {@code rho - sum_i alpha_i exp(-gamma ||sv_i - x||^2)},
- * computed in blocks of rows, on several threads for big batches. Payloads: {@code support_vectors},
+ * computed two rows at a time against the packed support vectors, on several threads for big batches. Payloads: {@code support_vectors},
  * {@code dual_coef}, {@code rho} and {@code fitted_rows} (how many rows the SVM was trained on).
  */
 public final class OneClassSvmModel extends DetectorModel {
-    private static final int BLOCK = 32;
-
     private final OneClassSvm detector;
     private final Matrix supportVectors;
+    private final PackedRows packed;
     private final double[] coefficients;
     private final double rho;
     private final double gamma;
@@ -28,6 +27,7 @@ public final class OneClassSvmModel extends DetectorModel {
         super(info, trainingScores);
         this.detector = detector;
         this.supportVectors = supportVectors;
+        this.packed = new PackedRows(supportVectors);
         this.coefficients = coefficients.clone();
         this.rho = rho;
         this.gamma = detector.effectiveGamma(info.features());
@@ -36,8 +36,8 @@ public final class OneClassSvmModel extends DetectorModel {
 
     static OneClassSvmModel create(OneClassSvm detector, TrainingInfo info, Matrix supportVectors,
                                    double[] coefficients, double rho, int fittedRows, Matrix standardized) {
-        double[] scores = score(supportVectors, coefficients, rho, detector.effectiveGamma(info.features()),
-                standardized);
+        double[] scores = score(new PackedRows(supportVectors), coefficients, rho,
+                detector.effectiveGamma(info.features()), standardized);
         return new OneClassSvmModel(detector, info, scores, supportVectors, coefficients, rho, fittedRows);
     }
 
@@ -81,7 +81,7 @@ public final class OneClassSvmModel extends DetectorModel {
 
     @Override
     protected double[] scoreStandardized(Matrix standardized) {
-        return score(supportVectors, coefficients, rho, gamma, standardized);
+        return score(packed, coefficients, rho, gamma, standardized);
     }
 
     @Override
@@ -93,38 +93,61 @@ public final class OneClassSvmModel extends DetectorModel {
     }
 
     /**
-     * {@code rho - sum_i alpha_i exp(-gamma ||sv_i - x||^2)}: for each block of rows, every support
-     * vector is read once and compared with each row of the block, which stays in cache.
+     * {@code rho - sum_i alpha_i exp(-gamma (|x|^2 + |sv_i|^2 - 2 x.sv_i))}: the support vectors are
+     * packed in groups ({@link PackedRows}) and read once for every two rows; each row's score is computed
+     * in the same order whichever row it is paired with, so it does not depend on the batch.
      */
-    private static double[] score(Matrix supportVectors, double[] coefficients, double rho, double gamma, Matrix x) {
+    private static double[] score(PackedRows packed, double[] coefficients, double rho, double gamma, Matrix x) {
         int d = x.columns();
-        int m = supportVectors.rows();
-        double[] sv = supportVectors.values();
+        int m = packed.rows();
         double[] v = x.values();
         double[] scores = new double[x.rows()];
         RowBlocks.run(x.rows(), 4L * m * d, (from, to) -> {
-            double[] sums = new double[BLOCK];
-            for (int start = from; start < to; start += BLOCK) {
-                int end = Math.min(to, start + BLOCK);
-                java.util.Arrays.fill(sums, 0);
-                for (int s = 0; s < m; s++) {
-                    int p = s * d;
-                    double alpha = coefficients[s];
-                    for (int r = start; r < end; r++) {
-                        int o = r * d;
-                        double squares = 0;
-                        for (int j = 0; j < d; j++) {
-                            double diff = v[o + j] - sv[p + j];
-                            squares += diff * diff;
+            double[] a = new double[d];
+            double[] b = new double[d];
+            double[] dots = new double[2 * PackedRows.WIDTH];
+            for (int r = from; r < to; r += 2) {
+                System.arraycopy(v, r * d, a, 0, d);
+                boolean pair = r + 1 < to;
+                double normA = squaredNorm(a);
+                double normB = 0;
+                if (pair) {
+                    System.arraycopy(v, (r + 1) * d, b, 0, d);
+                    normB = squaredNorm(b);
+                }
+                double sumA = 0;
+                double sumB = 0;
+                for (int g = 0; g < packed.groups(); g++) {
+                    if (pair) {
+                        packed.dots(a, b, g, dots);
+                    } else {
+                        packed.dots(a, g, dots);
+                    }
+                    int first = g * PackedRows.WIDTH;
+                    int count = Math.min(PackedRows.WIDTH, m - first);
+                    for (int c = 0; c < count; c++) {
+                        double norm = packed.squaredNorm(first + c);
+                        double alpha = coefficients[first + c];
+                        sumA += alpha * Math.exp(-gamma * (normA + norm - 2 * dots[c]));
+                        if (pair) {
+                            sumB += alpha * Math.exp(-gamma * (normB + norm - 2 * dots[PackedRows.WIDTH + c]));
                         }
-                        sums[r - start] += alpha * Math.exp(-gamma * squares);
                     }
                 }
-                for (int r = start; r < end; r++) {
-                    scores[r] = rho - sums[r - start];
+                scores[r] = rho - sumA;
+                if (pair) {
+                    scores[r + 1] = rho - sumB;
                 }
             }
         });
         return scores;
+    }
+
+    private static double squaredNorm(double[] v) {
+        double sum = 0;
+        for (double value : v) {
+            sum += value * value;
+        }
+        return sum;
     }
 }
