@@ -14,6 +14,10 @@ import java.io.IOException;
  * {@code dual_coef}, {@code rho} and {@code fitted_rows} (how many rows the SVM was trained on).
  */
 public final class OneClassSvmModel extends DetectorModel {
+    /** Rows scored together against each slice of support vectors. */
+    private static final int BLOCK_ROWS = 64;
+    /** The bytes of packed support vectors per slice: well inside a core's L2 cache. */
+    private static final int SLICE_BYTES = 192 * 1024;
     private final OneClassSvm detector;
     private final Matrix supportVectors;
     private final PackedRows packed;
@@ -93,50 +97,57 @@ public final class OneClassSvmModel extends DetectorModel {
     }
 
     /**
-     * {@code rho - sum_i alpha_i exp(-gamma (|x|^2 + |sv_i|^2 - 2 x.sv_i))}: the support vectors are
-     * packed in groups ({@link PackedRows}) and read once for every two rows; each row's score is computed
-     * in the same order whichever row it is paired with, so it does not depend on the batch.
+     * {@code rho - sum_i alpha_i exp(-gamma (|x|^2 + |sv_i|^2 - 2 x.sv_i))}, in blocks of rows: each
+     * slice of the packed support vectors ({@link PackedRows}) that fits in the core's cache is read from
+     * memory once for the whole block, and once for every two rows from the cache. Every row's sum runs
+     * over the support vectors in their order whatever its block or partner row, so a row's score does
+     * not depend on the batch.
      */
     private static double[] score(PackedRows packed, double[] coefficients, double rho, double gamma, Matrix x) {
         int d = x.columns();
         int m = packed.rows();
+        int groups = packed.groups();
+        int groupsPerSlice = Math.max(1, SLICE_BYTES / (PackedRows.WIDTH * Double.BYTES * Math.max(1, d)));
         double[] v = x.values();
         double[] scores = new double[x.rows()];
         RowBlocks.run(x.rows(), 4L * m * d, (from, to) -> {
-            double[] a = new double[d];
-            double[] b = new double[d];
+            double[][] block = new double[BLOCK_ROWS][d];
+            double[] norms = new double[BLOCK_ROWS];
+            double[] sums = new double[BLOCK_ROWS];
             double[] dots = new double[2 * PackedRows.WIDTH];
-            for (int r = from; r < to; r += 2) {
-                System.arraycopy(v, r * d, a, 0, d);
-                boolean pair = r + 1 < to;
-                double normA = squaredNorm(a);
-                double normB = 0;
-                if (pair) {
-                    System.arraycopy(v, (r + 1) * d, b, 0, d);
-                    normB = squaredNorm(b);
+            for (int start = from; start < to; start += BLOCK_ROWS) {
+                int size = Math.min(BLOCK_ROWS, to - start);
+                for (int r = 0; r < size; r++) {
+                    System.arraycopy(v, (start + r) * d, block[r], 0, d);
+                    norms[r] = squaredNorm(block[r]);
+                    sums[r] = 0;
                 }
-                double sumA = 0;
-                double sumB = 0;
-                for (int g = 0; g < packed.groups(); g++) {
-                    if (pair) {
-                        packed.dots(a, b, g, dots);
-                    } else {
-                        packed.dots(a, g, dots);
-                    }
-                    int first = g * PackedRows.WIDTH;
-                    int count = Math.min(PackedRows.WIDTH, m - first);
-                    for (int c = 0; c < count; c++) {
-                        double norm = packed.squaredNorm(first + c);
-                        double alpha = coefficients[first + c];
-                        sumA += alpha * Math.exp(-gamma * (normA + norm - 2 * dots[c]));
-                        if (pair) {
-                            sumB += alpha * Math.exp(-gamma * (normB + norm - 2 * dots[PackedRows.WIDTH + c]));
+                for (int slice = 0; slice < groups; slice += groupsPerSlice) {
+                    int sliceEnd = Math.min(groups, slice + groupsPerSlice);
+                    for (int r = 0; r < size; r += 2) {
+                        boolean pair = r + 1 < size;
+                        for (int g = slice; g < sliceEnd; g++) {
+                            if (pair) {
+                                packed.dots(block[r], block[r + 1], g, dots);
+                            } else {
+                                packed.dots(block[r], g, dots);
+                            }
+                            int first = g * PackedRows.WIDTH;
+                            int count = Math.min(PackedRows.WIDTH, m - first);
+                            for (int c = 0; c < count; c++) {
+                                double norm = packed.squaredNorm(first + c);
+                                double alpha = coefficients[first + c];
+                                sums[r] += alpha * Math.exp(-gamma * (norms[r] + norm - 2 * dots[c]));
+                                if (pair) {
+                                    sums[r + 1] += alpha
+                                            * Math.exp(-gamma * (norms[r + 1] + norm - 2 * dots[PackedRows.WIDTH + c]));
+                                }
+                            }
                         }
                     }
                 }
-                scores[r] = rho - sumA;
-                if (pair) {
-                    scores[r + 1] = rho - sumB;
+                for (int r = 0; r < size; r++) {
+                    scores[start + r] = rho - sums[r];
                 }
             }
         });
