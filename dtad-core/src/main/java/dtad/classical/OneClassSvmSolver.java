@@ -136,9 +136,22 @@ final class OneClassSvmSolver {
     }
 
     private void initialiseGradient() {
+        int pending = -1; // a row whose kernel row is computed together with the next one's
         for (int i = 0; i < n; i++) {
             if (status[i] == LOWER) {
                 continue;
+            }
+            if (pending < 0) {
+                int next = i + 1;
+                while (next < n && status[next] == LOWER) {
+                    next++;
+                }
+                if (next < n) {
+                    kernel.prepare(i, next, n);
+                    pending = next;
+                }
+            } else {
+                pending = -1;
             }
             float[] q = kernel.row(i, n);
             double a = alpha[i];
