@@ -15,6 +15,7 @@ final class KernelCache {
     private final int[] previous;
     private final int[] next;
     private final int sentinel;
+    private final long budget;
     private long freeFloats;
 
     /**
@@ -29,7 +30,13 @@ final class KernelCache {
         sentinel = n;
         previous[sentinel] = sentinel;
         next[sentinel] = sentinel;
-        freeFloats = Math.max(bytes / Float.BYTES, 2L * n);
+        budget = Math.max(bytes / Float.BYTES, 2L * n);
+        freeFloats = budget;
+    }
+
+    /** How many rows of {@code length} entries fit in the budget (at least 2). */
+    int capacity(int length) {
+        return (int) Math.max(2, Math.min(Integer.MAX_VALUE, budget / Math.max(1, length)));
     }
 
     /** The stored row {@code i}, valid on the prefix returned by the last {@link #request}. */

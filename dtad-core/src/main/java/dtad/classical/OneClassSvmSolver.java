@@ -18,6 +18,8 @@ import java.util.logging.Logger;
 final class OneClassSvmSolver {
     private static final Logger LOG = Logger.getLogger(OneClassSvmSolver.class.getName());
     private static final double TAU = 1e-12;
+    /** Kernel rows of the starting gradient computed together (at most half the cache). */
+    private static final int INITIAL_BATCH = 32;
     private static final byte LOWER = 0;
     private static final byte UPPER = 1;
     private static final byte FREE = 2;
@@ -135,33 +137,37 @@ final class OneClassSvmSolver {
         return new Solution(indices, coefficients, rho, iterations);
     }
 
+    /**
+     * {@code G = K alpha} and its upper-bound part, summed over rows in position order as LIBSVM does;
+     * the kernel rows are computed ahead in batches (in parallel), then added one by one.
+     */
     private void initialiseGradient() {
-        int pending = -1; // a row whose kernel row is computed together with the next one's
-        for (int i = 0; i < n; i++) {
-            if (status[i] == LOWER) {
-                continue;
+        int batch = Math.max(2, Math.min(INITIAL_BATCH, kernel.rowsCached(n) / 2));
+        int[] positions = new int[batch];
+        int count = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i < n && status[i] != LOWER) {
+                positions[count++] = i;
             }
-            if (pending < 0) {
-                int next = i + 1;
-                while (next < n && status[next] == LOWER) {
-                    next++;
+            if (count == batch || (i == n && count > 0)) {
+                kernel.prepare(positions, count, n);
+                for (int p = 0; p < count; p++) {
+                    addToGradient(positions[p]);
                 }
-                if (next < n) {
-                    kernel.prepare(i, next, n);
-                    pending = next;
-                }
-            } else {
-                pending = -1;
+                count = 0;
             }
-            float[] q = kernel.row(i, n);
-            double a = alpha[i];
+        }
+    }
+
+    private void addToGradient(int i) {
+        float[] q = kernel.row(i, n);
+        double a = alpha[i];
+        for (int j = 0; j < n; j++) {
+            gradient[j] += a * q[j];
+        }
+        if (status[i] == UPPER) {
             for (int j = 0; j < n; j++) {
-                gradient[j] += a * q[j];
-            }
-            if (status[i] == UPPER) {
-                for (int j = 0; j < n; j++) {
-                    gradientAtBound[j] += q[j];
-                }
+                gradientAtBound[j] += q[j];
             }
         }
     }

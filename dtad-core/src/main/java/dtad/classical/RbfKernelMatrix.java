@@ -51,40 +51,44 @@ final class RbfKernelMatrix {
         return row;
     }
 
+    /** How many full rows of {@code length} entries the cache holds. */
+    int rowsCached(int length) {
+        return cache.capacity(length);
+    }
+
     /**
-     * Makes rows {@code i} and {@code j} cached on {@code [0, length)}, computing the missing parts of
-     * both in one pass over the rows where they are the same (half the memory traffic of two
-     * {@link #row} calls; the entries are the same).
+     * Computes the missing parts of the rows at {@code positions[0, count)} up to {@code length}, on the
+     * fork-join pool, two rows per pass over the data (half the memory traffic of {@link #row} calls; the
+     * entries are the same). The caller then reads them with {@link #row}; one that the cache could not
+     * keep is computed again there.
      */
-    void prepare(int i, int j, int length) {
-        int startI = cache.request(i, length);
-        float[] rowI = cache.row(i);
-        int startJ = cache.request(j, length);
-        float[] rowJ = cache.row(j);
-        if (startI != startJ || startI >= length || rowI == rowJ) {
-            if (startI < length) {
-                fill(i, rowI, startI, length);
-            }
-            if (startJ < length) {
-                fill(j, rowJ, startJ, length);
-            }
-            return;
+    void prepare(int[] positions, int count, int length) {
+        float[][] targets = new float[count][];
+        int[] starts = new int[count];
+        for (int p = 0; p < count; p++) {
+            starts[p] = cache.request(positions[p], length);
+            targets[p] = cache.row(positions[p]);
         }
-        double[] x = new double[rows.columns()];
-        double[] y = new double[rows.columns()];
-        rows.copyRow(i, x);
-        rows.copyRow(j, y);
-        int firstGroup = startI / PackedRows.WIDTH;
-        int endGroup = (length + PackedRows.WIDTH - 1) / PackedRows.WIDTH;
-        long work = 2L * (length - startI) * (rows.columns() + 40);
-        if (work < PARALLEL_WORK) {
-            fillGroups(i, j, x, y, rowI, rowJ, startI, length, firstGroup, endGroup);
-            return;
+        int pairs = (count + 1) / 2;
+        IntStream tasks = IntStream.range(0, pairs);
+        if ((long) count * length * (rows.columns() + 40) >= PARALLEL_WORK) {
+            tasks = tasks.parallel();
         }
-        int tasks = (endGroup - firstGroup + TASK_GROUPS - 1) / TASK_GROUPS;
-        IntStream.range(0, tasks).parallel().forEach(t -> {
-            int g = firstGroup + t * TASK_GROUPS;
-            fillGroups(i, j, x, y, rowI, rowJ, startI, length, g, Math.min(endGroup, g + TASK_GROUPS));
+        tasks.forEach(p -> {
+            int a = 2 * p;
+            int b = a + 1;
+            if (b < count && starts[a] == starts[b] && starts[a] < length) {
+                fillPair(positions[a], positions[b], targets[a], targets[b], starts[a], length);
+                return;
+            }
+            for (int q = a; q <= Math.min(b, count - 1); q++) {
+                if (starts[q] < length) {
+                    double[] x = new double[rows.columns()];
+                    rows.copyRow(positions[q], x);
+                    fillGroups(positions[q], x, targets[q], starts[q], length, starts[q] / PackedRows.WIDTH,
+                            (length + PackedRows.WIDTH - 1) / PackedRows.WIDTH);
+                }
+            }
         });
     }
 
@@ -125,9 +129,14 @@ final class RbfKernelMatrix {
         }
     }
 
-    /** As {@link #fillGroups(int, double[], float[], int, int, int, int)} for rows {@code i} and {@code j} at once. */
-    private void fillGroups(int i, int j, double[] x, double[] y, float[] rowI, float[] rowJ, int from, int to,
-                            int firstGroup, int endGroup) {
+    /** Entries {@code [from, to)} of rows {@code i} and {@code j}, in one pass. */
+    private void fillPair(int i, int j, float[] rowI, float[] rowJ, int from, int to) {
+        double[] x = new double[rows.columns()];
+        double[] y = new double[rows.columns()];
+        rows.copyRow(i, x);
+        rows.copyRow(j, y);
+        int firstGroup = from / PackedRows.WIDTH;
+        int endGroup = (to + PackedRows.WIDTH - 1) / PackedRows.WIDTH;
         double normI = rows.squaredNorm(i);
         double normJ = rows.squaredNorm(j);
         double[] dots = new double[2 * PackedRows.WIDTH];

@@ -30,7 +30,7 @@ class OneClassSvmSolverTest {
             "300, 1, 0.3, false, 200",
             "600, 8, 0.5, true, 1",
             "120, 70, 0.5, true, 200",
-            "1200, 320, 0.5, true, 200", // rows long enough to be computed on the fork-join pool
+            "800, 520, 0.5, true, 200", // rows long enough to be computed on the fork-join pool
     })
     void givesLibsvmsSolution(int rows, int columns, double nu, boolean shrinking, int cacheMb) {
         Matrix x = mixture(rows, columns, rows * 31L + columns);
