@@ -27,15 +27,14 @@ import java.util.logging.Logger;
  * bounded below by {@code rho - sum alpha_i}, positive outside the learnt region; higher is more
  * anomalous.
  *
- * <p>Training cost grows faster than quadratically with the rows. Measured (fit, including scoring
- * the training rows, on 2 cores shared with other work) on 50 generated features: 4 s for 5,000
- * rows, 28 s for 10,000, 2.5 min for 20,000 and 7 min for 25,000; on the ADBench data sets, whose
- * largest training sets hold about 25,000 rows of 3 to 62 features, 20 s to 4 min. Scoring cost grows
- * with the number of support vectors (about {@code nu} times the training rows): 29 s for 25,000
- * rows against 25,000 training rows of 50 features. When there are more than {@code max_train_rows}
- * training rows (default 25,000, the largest training set of the ADBench protocol, so that its
- * published figures are reproduced; beyond it a fit takes many minutes), the SVM is trained on that
- * many rows drawn without replacement with {@code seed}; the model records it
+ * <p>Training cost grows about quadratically with the rows. Measured (fit, including scoring the
+ * training rows, on 2 cores shared with five other builds; {@code docs/benchmarks.md}): 2 s for 5,000
+ * rows of 50 generated features, 9 s for 10,000 and 40 s for 25,000 (LIBSVM's Java port: 200 s);
+ * 23 s for 10,000 rows of 512 features. Scoring cost grows with the number of support vectors (about
+ * {@code nu} times the training rows): 13 s for 25,000 rows against 25,000 training rows of 50
+ * features. When there are more than {@code max_train_rows} training rows (default 25,000, the largest
+ * training set of the ADBench protocol, so that its published figures are reproduced; beyond about
+ * 50,000 rows a fit takes minutes), the SVM is trained on that many rows drawn without replacement with {@code seed}; the model records it
  * ({@link OneClassSvmModel#fittedRows()}, {@link OneClassSvmModel#subsampled()}) and a warning is
  * logged through {@code java.util.logging}. All training rows are still scored for the model's
  * training scores. Deterministic for a given seed.
