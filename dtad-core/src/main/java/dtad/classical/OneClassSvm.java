@@ -34,8 +34,8 @@ import java.util.logging.Logger;
  * {@code nu} times the training rows): 13 s for 25,000 rows against 25,000 training rows of 50
  * features. When there are more than {@code max_train_rows} training rows (default 25,000, the largest
  * training set of the ADBench protocol, so that its published figures are reproduced; beyond about
- * 50,000 rows a fit takes minutes), the SVM is trained on that many rows drawn without replacement with {@code seed}; the model records it
- * ({@link OneClassSvmModel#fittedRows()}, {@link OneClassSvmModel#subsampled()}) and a warning is
+ * 50,000 rows a fit takes minutes), the SVM is trained on that many rows drawn without replacement
+ * with {@code seed}; the model records it ({@link OneClassSvmModel#fittedRows()}, {@link OneClassSvmModel#subsampled()}) and a warning is
  * logged through {@code java.util.logging}. All training rows are still scored for the model's
  * training scores. Deterministic for a given seed.
  *
