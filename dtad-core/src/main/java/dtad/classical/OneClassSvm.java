@@ -15,10 +15,11 @@ import java.util.logging.Logger;
 /**
  * One-class SVM (Schölkopf et al.): the hyperplane in the feature space of the RBF kernel
  * {@code K(x, y) = exp(-gamma ||x - y||^2)} that separates the training rows from the origin with
- * maximal margin, at most a share {@code nu} of them on the wrong side. Solved by LIBSVM's Java port
- * (the SMO solver that scikit-learn's {@code OneClassSVM} wraps; see {@link Libsvm} for how its
- * global state is contained), with PyOD's defaults: {@code nu = 0.5}, {@code gamma = 1 / d}
- * ({@code 'auto'}), tolerance 1e-3, shrinking, a 200 MB kernel cache.
+ * maximal margin, at most a share {@code nu} of them on the wrong side. Solved by dtad's dense SMO
+ * solver ({@link OneClassSvmSolver}), which takes the decisions of LIBSVM's solver (the one that
+ * scikit-learn's {@code OneClassSVM} wraps) step for step and returns its support vectors, coefficients
+ * and {@code rho} (the tests compare it with LIBSVM's Java port), with PyOD's defaults: {@code nu = 0.5},
+ * {@code gamma = 1 / d} ({@code 'auto'}), tolerance 1e-3, shrinking, a 200 MB kernel-row cache.
  *
  * <p>Score: minus the decision function,
  * {@code rho - sum_i alpha_i K(sv_i, x)} over the support vectors, computed by dtad from the fitted
@@ -26,16 +27,15 @@ import java.util.logging.Logger;
  * bounded below by {@code rho - sum alpha_i}, positive outside the learnt region; higher is more
  * anomalous.
  *
- * <p>Training cost grows faster than quadratically with the rows. Measured (fit, including scoring
- * the training rows, on 2 cores shared with other work) on 50 generated features: 4 s for 5,000
- * rows, 28 s for 10,000, 2.5 min for 20,000 and 7 min for 25,000; on the ADBench data sets, whose
- * largest training sets hold about 25,000 rows of 3 to 62 features, 20 s to 4 min. Scoring cost grows
- * with the number of support vectors (about {@code nu} times the training rows): 29 s for 25,000
- * rows against 25,000 training rows of 50 features. When there are more than {@code max_train_rows}
- * training rows (default 25,000, the largest training set of the ADBench protocol, so that its
- * published figures are reproduced; beyond it a fit takes many minutes), the SVM is trained on that
- * many rows drawn without replacement with {@code seed}; the model records it
- * ({@link OneClassSvmModel#fittedRows()}, {@link OneClassSvmModel#subsampled()}) and a warning is
+ * <p>Training cost grows about quadratically with the rows. Measured (fit, including scoring the
+ * training rows, on 2 cores shared with five other builds; {@code docs/benchmarks.md}): 2 s for 5,000
+ * rows of 50 generated features, 9 s for 10,000 and 40 s for 25,000 (LIBSVM's Java port: 200 s);
+ * 23 s for 10,000 rows of 512 features. Scoring cost grows with the number of support vectors (about
+ * {@code nu} times the training rows): 13 s for 25,000 rows against 25,000 training rows of 50
+ * features. When there are more than {@code max_train_rows} training rows (default 25,000, the largest
+ * training set of the ADBench protocol, so that its published figures are reproduced; beyond about
+ * 50,000 rows a fit takes minutes), the SVM is trained on that many rows drawn without replacement
+ * with {@code seed}; the model records it ({@link OneClassSvmModel#fittedRows()}, {@link OneClassSvmModel#subsampled()}) and a warning is
  * logged through {@code java.util.logging}. All training rows are still scored for the model's
  * training scores. Deterministic for a given seed.
  *
@@ -48,7 +48,7 @@ import java.util.logging.Logger;
  * @param gamma        the RBF kernel coefficient, or 0 for {@code 1 / features}
  * @param tol          the solver's stopping tolerance
  * @param maxTrainRows the most rows the SVM is trained on; larger training sets are subsampled
- * @param cacheMb      LIBSVM's kernel cache in megabytes (speed only)
+ * @param cacheMb      the solver's kernel-row cache in megabytes, as LIBSVM's {@code cache_size} (speed only)
  * @param seed         the seed of the subsample
  */
 public record OneClassSvm(double nu, double gamma, double tol, int maxTrainRows, int cacheMb, long seed)
@@ -59,7 +59,7 @@ public record OneClassSvm(double nu, double gamma, double tol, int maxTrainRows,
     private static final Logger LOG = Logger.getLogger(OneClassSvm.class.getName());
 
     public static final Method<OneClassSvm> METHOD = new Method<>("OCSVM", Family.CLASSICAL,
-            "one-class support vector machine with an RBF kernel (LIBSVM)",
+            "one-class support vector machine with an RBF kernel (LIBSVM's SMO on dense rows)",
             "Schölkopf et al., Estimating the Support of a High-Dimensional Distribution, Neural Computation 2001, "
                     + "doi:10.1162/089976601750264965",
             ParameterTable.<OneClassSvm>builder()
@@ -70,7 +70,7 @@ public record OneClassSvm(double nu, double gamma, double tol, int maxTrainRows,
                     .add("tol", ParameterType.REAL, 1e-3, "> 0", "solver stopping tolerance", OneClassSvm::tol)
                     .add("max_train_rows", ParameterType.INTEGER, DEFAULT_MAX_TRAIN_ROWS, ">= 2",
                             "larger training sets are subsampled to this many rows", OneClassSvm::maxTrainRows)
-                    .add("cache_mb", ParameterType.INTEGER, 200, ">= 1", "kernel cache in megabytes (speed only)",
+                    .add("cache_mb", ParameterType.INTEGER, 200, ">= 1", "kernel-row cache in megabytes (speed only)",
                             OneClassSvm::cacheMb)
                     .add("seed", ParameterType.LONG, 0L, "any integer", "seed of the training subsample",
                             OneClassSvm::seed)
@@ -122,7 +122,7 @@ public record OneClassSvm(double nu, double gamma, double tol, int maxTrainRows,
             fitted = z.selectRows(subsample(z.rows(), maxTrainRows, seed));
         }
         double g = effectiveGamma(z.columns());
-        Libsvm.Solution solution = Libsvm.oneClass(fitted, nu, g, tol, cacheMb);
+        OneClassSvmSolver.Solution solution = OneClassSvmSolver.solve(fitted, nu, g, tol, cacheMb, true);
         Matrix supportVectors = fitted.selectRows(solution.supportIndices());
         return OneClassSvmModel.create(this, data.info(), supportVectors, solution.coefficients(), solution.rho(),
                 fitted.rows(), z);

@@ -8,7 +8,8 @@ import libsvm.svm_parameter;
 import libsvm.svm_problem;
 
 /**
- * The one door to LIBSVM's Java port ({@code tw.edu.ntu.csie:libsvm}), which keeps global state: a
+ * The reference for {@link OneClassSvmSolver} in the tests and the benchmark (dtad's own fits use the
+ * dense solver): the one door to LIBSVM's Java port ({@code tw.edu.ntu.csie:libsvm}), which keeps global state: a
  * static print hook ({@code svm.svm_set_print_string_function}), which dtad sets to print nothing
  * (for every user of LIBSVM in the JVM, as there is no way to read it back), and a static
  * {@code java.util.Random} ({@code svm.rand}), used only for probability estimates and
@@ -31,6 +32,11 @@ final class Libsvm {
      * scikit-learn's {@code OneClassSVM} does.
      */
     static Solution oneClass(Matrix x, double nu, double gamma, double tolerance, double cacheMb) {
+        return oneClass(x, nu, gamma, tolerance, cacheMb, true);
+    }
+
+    /** As {@link #oneClass(Matrix, double, double, double, double)}, with shrinking on or off. */
+    static Solution oneClass(Matrix x, double nu, double gamma, double tolerance, double cacheMb, boolean shrinking) {
         svm_problem problem = new svm_problem();
         problem.l = x.rows();
         problem.y = new double[x.rows()];
@@ -46,7 +52,7 @@ final class Libsvm {
         p.eps = tolerance;
         p.C = 1;
         p.p = 0.1;
-        p.shrinking = 1;
+        p.shrinking = shrinking ? 1 : 0;
         p.probability = 0;
         p.nr_weight = 0;
         p.weight_label = new int[0];
