@@ -19,7 +19,7 @@ public final class SparkExample {
     private SparkExample() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         if (args.length < 2) {
             System.err.println("Usage: SparkExample input.csv output-dir [method]");
             System.exit(2);
