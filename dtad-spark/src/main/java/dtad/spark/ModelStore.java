@@ -25,6 +25,11 @@ import org.apache.hadoop.fs.RemoteIterator;
 final class ModelStore {
     /** The Spark-side settings; dtad's own loader ignores files its manifest does not list. */
     static final String SPARK_FILE = "spark-model.json";
+    /**
+     * Spark's own stage metadata (class, uid, version, as its DefaultParamsWriter writes them), which
+     * {@code PipelineModel.load} reads to find the class of each stage before calling its {@code read()}.
+     */
+    static final String SPARK_METADATA = "metadata/part-00000";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelStore() {
@@ -47,6 +52,16 @@ final class ModelStore {
         try (OutputStream out = fs.create(new Path(root, SPARK_FILE), false)) {
             out.write(JSON.writeValueAsBytes(spark));
         }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("class", spark.get("class"));
+        metadata.put("timestamp", System.currentTimeMillis());
+        metadata.put("sparkVersion", spark.get("sparkVersion"));
+        metadata.put("uid", spark.get("uid"));
+        metadata.put("paramMap", Map.of());
+        try (OutputStream out = fs.create(new Path(root, SPARK_METADATA), false)) {
+            out.write(new ObjectMapper().writeValueAsBytes(metadata)); // one line, as Spark reads it
+            out.write('\n');
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -65,8 +80,9 @@ final class ModelStore {
         while (it.hasNext()) {
             LocatedFileStatus status = it.next();
             String relative = status.getPath().toUri().getPath().substring(prefix.length());
-            if (relative.startsWith(".") || relative.contains("/.") || relative.endsWith(".crc")) {
-                continue; // Hadoop's checksum files and hidden files are not part of the model
+            if (relative.startsWith(".") || relative.contains("/.") || relative.endsWith(".crc")
+                    || relative.startsWith("metadata/")) {
+                continue; // Hadoop's checksum files, hidden files and Spark's metadata are not part of the model
             }
             byte[] bytes = readAll(fs, status.getPath());
             if (relative.equals(SPARK_FILE)) {

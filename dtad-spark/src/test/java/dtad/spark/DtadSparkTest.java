@@ -150,4 +150,19 @@ class DtadSparkTest {
         double[] scores = TestRows.byId(pipeline.transform(rows), "outlierScore", N);
         assertArrayEquals(TestRows.byId(model.transform(rows), "outlierScore", N), scores);
     }
+
+    @Test
+    void fittedPipelineSavesAndLoads(@TempDir Path tmp) throws Exception {
+        VectorAssembler assembler = new VectorAssembler().setInputCols(new String[] {"x0", "x1", "x2", "x3"})
+                .setOutputCol("features");
+        PipelineModel pipeline = new PipelineModel("p", new org.apache.spark.ml.Transformer[] {assembler,
+                model.copy(new org.apache.spark.ml.param.ParamMap()).setThreshold(0.6)});
+        pipeline.save(tmp.resolve("pipeline").toString());
+        PipelineModel back = PipelineModel.load(tmp.resolve("pipeline").toString());
+        Dataset<Row> input = rows.drop("features");
+        assertArrayEquals(TestRows.byId(pipeline.transform(input), "predictedLabel", N),
+                TestRows.byId(back.transform(input), "predictedLabel", N));
+        assertArrayEquals(TestRows.byId(model.transform(rows), "outlierScore", N),
+                TestRows.byId(back.transform(input), "outlierScore", N));
+    }
 }
