@@ -15,6 +15,7 @@ final class ExecutorModels {
     /** Idle models kept for reuse by later tasks; a network model holds a few MB of native memory. */
     private static final int KEEP_IDLE = 2;
     private static final Map<String, Entry> MODELS = new LinkedHashMap<>(16, 0.75f, true);
+    private static final java.util.concurrent.atomic.AtomicLong BUILDS = new java.util.concurrent.atomic.AtomicLong();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ExecutorModels::closeAll, "dtad-spark-models"));
@@ -39,11 +40,9 @@ final class ExecutorModels {
         }
     }
 
-    /** How many models this JVM holds now (for tests). */
-    static int held() {
-        synchronized (MODELS) {
-            return (int) MODELS.values().stream().filter(e -> e.built != null).count();
-        }
+    /** How many models this JVM has built from files so far (for tests). */
+    static long builds() {
+        return BUILDS.get();
     }
 
     private static void release(String key, Entry entry) {
@@ -82,6 +81,7 @@ final class ExecutorModels {
         synchronized DetectorModel model(ModelBytes files) {
             if (built == null) {
                 built = files.load();
+                BUILDS.incrementAndGet();
             }
             return built;
         }

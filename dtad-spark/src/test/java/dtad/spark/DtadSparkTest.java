@@ -57,6 +57,18 @@ class DtadSparkTest {
     }
 
     @Test
+    void eachJvmBuildsTheModelOnceForAllPartitionsAndTransforms() {
+        DtadModel fresh;
+        try (DetectorModel java = model.toDetectorModel()) {
+            fresh = DtadModel.of(java); // a new uid: nothing cached for it yet
+        }
+        long before = ExecutorModels.builds();
+        fresh.transform(rows.repartition(4)).collectAsList();
+        fresh.setBatchRows(100).transform(rows).collectAsList();
+        assertEquals(1, ExecutorModels.builds() - before, "local mode: one JVM, one build");
+    }
+
+    @Test
     void plantedOutliersScoreAboveEveryInlier() {
         double[] scores = TestRows.byId(model.transform(rows), "outlierScore", N);
         double maxInlier = Arrays.stream(scores, DATA.outliers(), N).max().orElseThrow();
