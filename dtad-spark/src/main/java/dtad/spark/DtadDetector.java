@@ -1,6 +1,7 @@
 package dtad.spark;
 
 import dtad.InputException;
+import dtad.classical.IsolationForest;
 import dtad.data.Matrix;
 import dtad.detect.Detector;
 import dtad.detect.DetectorModel;
@@ -237,9 +238,13 @@ public final class DtadDetector extends Estimator<DtadModel> {
     public DtadModel fit(Dataset<?> dataset) {
         transformSchema(dataset.schema());
         Detector<?> detector = configuration();
-        Matrix sample = sample(dataset.toDF());
+        Dataset<Row> data = dataset.toDF();
+        long[] rows = new long[1];
+        Matrix sample = sample(data, rows);
         DtadModel model;
-        try (DetectorModel fitted = detector.fit(sample)) {
+        try (DetectorModel fitted = detector instanceof IsolationForest forest
+                ? DistributedIsolationForest.fit(forest, data, getFeaturesCol(), sample, rows[0], getRandomSeed())
+                : detector.fit(sample)) {
             model = new DtadModel(Identifiable.randomUID("dtad"), ModelBytes.of(fitted), detector.method(),
                     fitted.features());
         }
@@ -253,11 +258,12 @@ public final class DtadDetector extends Estimator<DtadModel> {
         return model;
     }
 
-    /** The training rows on the driver: all of them, or a seeded sample of maxSamples. */
-    private Matrix sample(Dataset<Row> data) {
+    /** The training rows on the driver: all of them, or a seeded sample of maxSamples; sets rows[0] to the count. */
+    private Matrix sample(Dataset<Row> data, long[] count) {
         Dataset<Row> features = data.select(getFeaturesCol());
         FeatureColumn column = FeatureColumn.in(features.schema(), getFeaturesCol(), -1);
         long rows = features.count();
+        count[0] = rows;
         if (rows == 0) {
             throw new InputException("No rows to fit on in column '" + getFeaturesCol() + "'");
         }
@@ -270,8 +276,8 @@ public final class DtadDetector extends Estimator<DtadModel> {
         if (wanted >= rows) {
             taken = features.collectAsList();
         } else {
-            LOG.warn("dtad {}: fitting on the driver on a seeded sample of {} of the {} rows (maxSamples)",
-                    getMethod(), wanted, rows);
+            LOG.warn("dtad {}: {} on the driver on a seeded sample of {} of the {} rows (maxSamples)", getMethod(),
+                    getMethod().equals("IForest") ? "scaling statistics and training scores" : "fitting", wanted, rows);
             taken = features.javaRDD().takeSample(false, (int) wanted, getRandomSeed());
         }
         int width = column.widthOf(taken.get(0));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dtad.classical.IsolationForest;
 import dtad.classical.IsolationForestModel;
+import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
 import dtad.detect.Threshold;
 import dtad.model.ModelFiles;
@@ -66,6 +67,18 @@ class DtadSparkTest {
         fresh.transform(rows.repartition(4)).collectAsList();
         fresh.setBatchRows(100).transform(rows).collectAsList();
         assertEquals(1, ExecutorModels.builds() - before, "local mode: one JVM, one build");
+    }
+
+    @Test
+    void iforestGrowsItsTreesOnTheExecutorsFromBagsOfAllRows() {
+        // The driver sample is 64 equal rows: a tree grown on it would be one leaf.
+        Matrix constant = Matrix.zeros(64, 4);
+        IsolationForestModel forest = DistributedIsolationForest.fit(new IsolationForest(10, 32, 1), rows,
+                "features", constant, N, 1);
+        assertEquals(10, forest.detector().trees());
+        assertEquals(32, forest.detector().maxSamples());
+        assertEquals(64, forest.trainingInfo().rows());
+        assertTrue(forest.nodes() > 10 * 9, forest.nodes() + " nodes: the trees did not grow on the data's bags");
     }
 
     @Test
