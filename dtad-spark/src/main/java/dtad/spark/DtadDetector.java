@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * <p>The fit runs on the driver, on a seeded sample of {@code maxSamples} rows (a count above 1, or a share
  * of the rows at most 1; default {@value #DEFAULT_MAX_SAMPLES}), collected there: every dtad method needs its
  * training rows on one machine (networks train on them, DTE-NP and KNN keep them as the reference set).
- * A warning names the sample size when it is smaller than the data. With {@code contamination > 0} the
+ * A warning names the sample size when it is smaller than the data. IForest is the exception: its trees
+ * grow on the executors, one bag of rows each ({@link DistributedIsolationForest}), and the driver sample only
+ * gives the scaling statistics and the kept training scores. With {@code contamination > 0} the
  * model's threshold is the approximate {@code (1 - contamination)} quantile ({@code approxQuantile} with
  * {@code contaminationError}) of the scores of all training rows, computed on the executors.
  */
