@@ -1,7 +1,6 @@
 package dtad.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
@@ -57,7 +56,15 @@ class ModelFormatFixturesTest {
             Map.entry("KNN", Map.of()),
             Map.entry("LOF", Map.of("k", "10")),
             Map.entry("HBOS", Map.of()),
-            Map.entry("PCA", Map.of()));
+            Map.entry("PCA", Map.of()),
+            Map.entry("ImageDDPM", Map.of("base", "4", "time_dim", "8", "steps", "100", "rec_t", "10",
+                    "epochs", "2", "batch", "16")),
+            Map.entry("ImageDiT", Map.of("hidden", "8", "depth", "1", "heads", "2", "mlp_ratio", "2", "time_dim", "8",
+                    "steps", "100", "rec_t", "10", "epochs", "2", "batch", "16")),
+            Map.entry("ImageDTE-C", Map.of("widths", "4,8", "epochs", "2", "batch", "16")));
+
+    /** Methods whose rows are images: their fixtures are fitted on 8 x 8 grey images (64 values a row). */
+    static final java.util.Set<String> IMAGE_METHODS = java.util.Set.of("ImageDDPM", "ImageDiT", "ImageDTE-C");
 
     static Stream<Path> fixtures() throws IOException {
         try (Stream<Path> formats = Files.list(FIXTURES)) {
@@ -108,7 +115,10 @@ class ModelFormatFixturesTest {
         assertEquals(registered, new TreeSet<>(SMALL.keySet()));
     }
 
-    /** Writes the fixtures of the current format under the folder the property names. */
+    /**
+     * Writes the fixtures of the current format that are missing under the folder the property names
+     * (a method registered after the format's first fixtures gets its own; existing ones are kept).
+     */
     @Test
     @EnabledIfSystemProperty(named = "dtad.fixtures.write", matches = ".+")
     void write() throws IOException {
@@ -118,11 +128,14 @@ class ModelFormatFixturesTest {
             root = Path.of("..").resolve(System.getProperty("dtad.fixtures.write")).toAbsolutePath().normalize();
         }
         Path format = root.resolve("format-" + ModelFiles.FORMAT_VERSION);
-        Matrix train = rows(60, 3, 1);
-        Matrix test = rows(12, 3, 2);
         for (Method<?> method : Methods.all()) {
             Path out = format.resolve(method.name());
-            assertTrue(!Files.exists(out), out + " exists; fixtures are never overwritten");
+            if (Files.exists(out)) {
+                continue; // fixtures are never overwritten
+            }
+            int d = IMAGE_METHODS.contains(method.name()) ? 64 : 3;
+            Matrix train = rows(60, d, 1);
+            Matrix test = rows(12, d, 2);
             Files.createDirectories(out);
             try (DetectorModel model = method.configure(SMALL.get(method.name())).fit(train)) {
                 model.save(out.resolve("model"));
