@@ -1,5 +1,6 @@
 package dtad.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,5 +141,32 @@ class ImageCommandTest {
         CommandRun sized = CommandRun.of("fit", "--method", "KNN", "--train", table.toString(), "--size", "8",
                 "--out", dir.resolve("m2").toString());
         assertTrue(sized.isOneLineUserError(), sized.err());
+    }
+
+    @Test
+    void generateTexturesWritesAnMvtecCategoryAndRefusesAFullFolderWithoutForce() throws IOException {
+        Path out = dir.resolve("textures");
+        CommandRun run = CommandRun.of("generate", "--type", "textures", "--size", "16", "--channels", "1",
+                "--texture", "grid", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("200 training images and 150 test images (100 with defects) of 1x16x16 grid"),
+                run.out());
+        try (var files = Files.list(out.resolve("train/good"))) {
+            assertEquals(200, files.count());
+        }
+        assertTrue(Files.isRegularFile(out.resolve("test/scratch/000.png")), "test images by defect");
+        assertTrue(Files.isRegularFile(out.resolve("ground_truth/scratch/000_mask.png")), "masks beside them");
+        byte[] before = Files.readAllBytes(out.resolve("train/good/000.png"));
+
+        CommandRun again = CommandRun.of("generate", "--type", "textures", "--size", "16", "--seed", "5",
+                "--out", out.toString());
+        assertTrue(again.isOneLineUserError(), again.err());
+        assertTrue(again.err().contains("not empty") && again.err().contains("--force"), again.err());
+        assertArrayEquals(before, Files.readAllBytes(out.resolve("train/good/000.png")));
+        assertEquals(0, CommandRun.of("generate", "--type", "textures", "--size", "16", "--seed", "5", "--force",
+                "--out", out.toString()).exitCode());
+        CommandRun texture = CommandRun.of("generate", "--type", "textures", "--texture", "wood", "--out",
+                dir.resolve("other").toString());
+        assertTrue(texture.isOneLineUserError() && texture.err().contains("fabric, grid or gradient"), texture.err());
     }
 }
