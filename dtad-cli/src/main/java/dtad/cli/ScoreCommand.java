@@ -6,18 +6,23 @@ import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
 import dtad.detect.PosteriorModel;
 import dtad.detect.Threshold;
+import dtad.image.AnomalyMapWriter;
 import dtad.image.ImageSet;
 import dtad.image.ImageShape;
+import dtad.image.PixelErrorMaps;
 import dtad.io.DataFiles;
 import dtad.io.DataTable;
+import dtad.metrics.PixelScores;
 import dtad.metrics.RankingMetrics;
 import dtad.model.ModelFiles;
+import dtad.torch.recon.ReconstructionModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -68,7 +73,13 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--posterior", description = "Also write each row's posterior (models that have one: DTE-NP, DTE-C).")
     boolean posterior;
 
-    @Option(names = "--force", description = "Overwrite an existing output file.")
+    @Option(names = "--maps", paramLabel = "MAPS_DIR", description = "Images, ImageDDPM and ImageDiT models: write each "
+            + "image's anomaly map (the squared reconstruction error per pixel, averaged over the channels, Gaussian "
+            + "blur of sigma 4 pixels scaled by the image side / 256) as MAPS_DIR/<file without extension>.npy and a "
+            + ".png heatmap; on an MVTec-AD category also print the pixel-level AUC-ROC and PRO.")
+    Path maps;
+
+    @Option(names = "--force", description = "Overwrite an existing output file (and maps).")
     boolean force;
 
     @CommandLine.Spec
@@ -97,6 +108,9 @@ final class ScoreCommand implements Callable<Integer> {
         boolean images = ImageInputOptions.isImageSource(data);
         if (!images) {
             imageOptions.requireUnusedFor(data);
+            if (maps != null) {
+                throw new IllegalArgumentException(data + ": --maps needs images (a folder or an IDX file), not a table");
+            }
         }
         try (DetectorModel fitted = ModelFiles.load(model)) {
             if (posterior && !(fitted instanceof PosteriorModel)) {
@@ -139,6 +153,9 @@ final class ScoreCommand implements Callable<Integer> {
     private int scoreImages(DetectorModel fitted, ScoreOutput output, Threshold threshold) throws IOException {
         ImageShape expected = ImageMethods.shapeOf(fitted).orElseThrow(() -> new InputException(model
                 + ": was fitted on a table, not on images; fit it on images (a folder or an IDX file) to score images"));
+        if (maps != null) {
+            requireMapsPossible(fitted);
+        }
         ImageData read = ImageData.forScore(data, imageOptions.toImageOptions());
         ImageSet images = read.images();
         images.requireShape(expected);
@@ -151,7 +168,58 @@ final class ScoreCommand implements Callable<Integer> {
         List<String> files = output.isCsv() ? read.relativeNames(Files.isDirectory(data) ? data : null) : null;
         output.write(files, FILE_COLUMN, scores, labels, probabilities, names, force);
         report(fitted, scores, labels, images.labels(), seconds, "images", "folders'");
+        if (maps != null) {
+            writeMaps((ReconstructionModel) fitted, read);
+        }
         return 0;
+    }
+
+    /** Refuses --maps, before any scoring, for a model without reconstructions or a folder that would be overwritten. */
+    private void requireMapsPossible(DetectorModel fitted) throws IOException {
+        if (!(fitted instanceof ReconstructionModel) || !ImageMethods.isImageNetwork(fitted)) {
+            throw new IllegalArgumentException(model + ": --maps needs an ImageDDPM or ImageDiT model (fit DDPM or "
+                    + "DiT on images), not " + fitted.detector().method());
+        }
+        if (!force && Files.isDirectory(maps)) {
+            try (Stream<Path> entries = Files.list(maps)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalArgumentException(maps + ": folder exists and is not empty; choose a new folder "
+                            + "or use --force to overwrite the maps in it");
+                }
+            }
+        }
+    }
+
+    /** Writes the per-pixel anomaly maps and, with defect masks, prints the pixel-level scores. */
+    private void writeMaps(ReconstructionModel fitted, ImageData read) throws IOException {
+        ImageSet images = read.images();
+        ImageShape shape = images.shape();
+        double sigma = PixelErrorMaps.sigmaFor(shape);
+        Matrix pixelMaps = PixelErrorMaps.of(fitted.squaredErrors(images.pixels()), shape, sigma);
+        AnomalyMapWriter.Range range = AnomalyMapWriter.Range.of(pixelMaps.values());
+        List<String> names = read.relativeNames(read.root());
+        int digits = Integer.toString(images.size() - 1).length();
+        for (int i = 0; i < images.size(); i++) {
+            String stem = names == null ? String.format("%0" + digits + "d", i) : withoutExtension(names.get(i));
+            Path file = maps.resolve(stem);
+            Files.createDirectories(file.getParent());
+            AnomalyMapWriter.write(file, shape, images.pixels().values(), images.pixels().offset(i),
+                    pixelMaps.values(), pixelMaps.offset(i), range, force);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("Wrote %d anomaly maps (.npy and .png, blur sigma %.2f pixels) to %s%n", images.size(), sigma, maps);
+        if (read.masks() != null) {
+            PixelScores pixels = PixelScores.of(pixelMaps, read.masks(), shape.height(), shape.width());
+            err.printf("Against the defect masks: pixel-level AUC-ROC %.4f, PRO %.4f (%d defect regions)%n",
+                    pixels.aucRoc(), pixels.pro(), pixels.regions());
+        }
+        err.flush();
+    }
+
+    private static String withoutExtension(String name) {
+        int slash = name.lastIndexOf('/');
+        int dot = name.lastIndexOf('.');
+        return dot > slash + 1 ? name.substring(0, dot) : name;
     }
 
     private void report(DetectorModel fitted, double[] scores, int[] labels, int[] truth, double seconds, String rowsAre,

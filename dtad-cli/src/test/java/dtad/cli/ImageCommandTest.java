@@ -71,6 +71,9 @@ class ImageCommandTest {
             assertTrue(lines.get(i).endsWith(",1"), "the bright squares are anomalies: " + lines.get(i));
         }
         assertTrue(score.err().contains("Against the folders' labels: AUC-ROC 1.0000"), score.err());
+        CommandRun maps = CommandRun.of("score", "--model", model.toString(), "--data", dir.resolve("test").toString(),
+                "--out", dir.resolve("s2.csv").toString(), "--maps", dir.resolve("maps").toString());
+        assertTrue(maps.isOneLineUserError() && maps.err().contains("needs an ImageDDPM or ImageDiT model"), maps.err());
     }
 
     @Test
@@ -111,9 +114,20 @@ class ImageCommandTest {
         assertTrue(manifest.contains("\"height\"") && manifest.contains("\"16\""), manifest);
 
         Path scores = dir.resolve("scores.csv");
+        Path maps = dir.resolve("maps");
         CommandRun score = CommandRun.of("score", "--model", model.toString(), "--data", category.toString(),
-                "--out", scores.toString());
+                "--out", scores.toString(), "--maps", maps.toString());
         assertEquals(0, score.exitCode(), score.err());
+        String defect = TextureGenerator.Defect.values()[0].id();
+        for (String stem : new String[] {"good/000", "good/002", defect + "/000", defect + "/001"}) {
+            assertTrue(Files.isRegularFile(maps.resolve(stem + ".png")), stem);
+            assertTrue(Files.isRegularFile(maps.resolve(stem + ".npy")), stem);
+        }
+        assertTrue(score.err().contains("Wrote 5 anomaly maps (.npy and .png, blur sigma 0.25 pixels)"), score.err());
+        assertTrue(score.err().contains("Against the defect masks: pixel-level AUC-ROC "), score.err());
+        CommandRun again = CommandRun.of("score", "--model", model.toString(), "--data", category.toString(),
+                "--out", dir.resolve("again.csv").toString(), "--maps", maps.toString());
+        assertTrue(again.isOneLineUserError() && again.err().contains("--force"), again.err());
         List<String> lines = Files.readAllLines(scores);
         assertEquals("file,score", lines.get(0));
         assertEquals(1 + 3 + 2, lines.size());
