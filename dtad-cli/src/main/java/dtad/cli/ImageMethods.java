@@ -1,5 +1,6 @@
 package dtad.cli;
 
+import dtad.bench.runner.MethodSpec;
 import dtad.detect.Detector;
 import dtad.detect.DetectorModel;
 import dtad.image.ImageShape;
@@ -84,10 +85,40 @@ final class ImageMethods {
         return NETWORKS.stream().filter(n -> n.tabular().equalsIgnoreCase(methodName)).findFirst();
     }
 
-    /** The tabular names with an image network ("DDPM", "DiT", "DTE-C"), for help texts. */
-    static List<String> replaced() {
+    /** The method names for images: DDPM, DiT and DTE-C become their image networks, others stay. */
+    static List<String> imageNames(List<String> methodNames) {
         List<String> names = new ArrayList<>();
-        NETWORKS.forEach(n -> names.add(n.tabular()));
+        for (String name : methodNames) {
+            names.add(network(name.strip()).map(ImageNetwork::image).orElse(name));
+        }
         return names;
+    }
+
+    /** Benchmark parameters {@code METHOD.key=value} with DDPM, DiT and DTE-C renamed to their image networks. */
+    static List<String> imageParameters(List<String> parameters) {
+        List<String> out = new ArrayList<>();
+        for (String parameter : parameters) {
+            int dot = parameter.indexOf('.');
+            Optional<ImageNetwork> network = dot < 0 ? Optional.empty() : network(parameter.substring(0, dot));
+            out.add(network.map(n -> n.image() + parameter.substring(dot)).orElse(parameter));
+        }
+        return out;
+    }
+
+    /** The specs with the image networks configured for images of {@code shape}. */
+    static List<MethodSpec> withShape(List<MethodSpec> specs, ImageShape shape) {
+        List<MethodSpec> out = new ArrayList<>();
+        for (MethodSpec spec : specs) {
+            if (!(spec.method().defaults() instanceof ImageDetector)) {
+                out.add(spec);
+                continue;
+            }
+            Map<String, String> params = new LinkedHashMap<>(spec.params());
+            params.put("channels", Integer.toString(shape.channels()));
+            params.put("height", Integer.toString(shape.height()));
+            params.put("width", Integer.toString(shape.width()));
+            out.add(new MethodSpec(spec.method(), params, spec.quick()));
+        }
+        return out;
     }
 }
