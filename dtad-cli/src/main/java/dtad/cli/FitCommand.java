@@ -66,6 +66,7 @@ final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (ImageInputOptions.isImageSource(train)) {
+            table.requireUnusedFor(train);
             return fitImages();
         }
         imageOptions.requireUnusedFor(train);

@@ -117,6 +117,7 @@ final class ScoreCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(model + ": " + fitted.detector().method() + " models have no posterior");
             }
             if (images) {
+                table.requireUnusedFor(data);
                 return scoreImages(fitted, output, threshold);
             }
             DataTable read = DataFiles.readTable(data, table.toReadOptions());

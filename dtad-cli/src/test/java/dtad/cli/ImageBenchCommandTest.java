@@ -51,7 +51,7 @@ class ImageBenchCommandTest {
         Files.write(data.resolve(prefix + "-labels-idx1-ubyte"), idx(0x0801, new int[] {n}, labels));
     }
 
-    private static byte[] idx(int magic, int[] dims, byte[] values) throws IOException {
+    static byte[] idx(int magic, int[] dims, byte[] values) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(magic);

@@ -183,4 +183,32 @@ class ImageCommandTest {
                 dir.resolve("other").toString());
         assertTrue(texture.isOneLineUserError() && texture.err().contains("fabric, grid or gradient"), texture.err());
     }
+
+    @Test
+    void dteCOnAnIdxFileUsesTheImageClassifierAndScoresWithoutAFileColumn() throws IOException {
+        int n = 24;
+        byte[] pixels = new byte[n * 64];
+        SplittableRandom random = new SplittableRandom(4);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) random.nextInt(256);
+        }
+        Path idx = dir.resolve("train-images-idx3-ubyte");
+        Files.write(idx, ImageBenchCommandTest.idx(0x0803, new int[] {n, 8, 8}, pixels));
+        Path model = dir.resolve("model");
+        CommandRun fit = CommandRun.of("fit", "--method", "DTE-C", "--train", idx.toString(), "--out", model.toString(),
+                "-p", "epochs=1");
+        assertEquals(0, fit.exitCode(), fit.err());
+        assertTrue(fit.err().contains("Images: using ImageDTE-C (DTE-C with a convolutional classifier) for 24 images "
+                + "of 1x8x8"), fit.err());
+        Path scores = dir.resolve("scores.csv");
+        CommandRun score = CommandRun.of("score", "--model", model.toString(), "--data", idx.toString(),
+                "--out", scores.toString(), "--posterior");
+        assertEquals(0, score.exitCode(), score.err());
+        List<String> lines = Files.readAllLines(scores);
+        assertEquals(1 + n, lines.size());
+        assertTrue(lines.get(0).startsWith("score,p_"), lines.get(0));
+        CommandRun labelled = CommandRun.of("score", "--model", model.toString(), "--data", idx.toString(),
+                "--label-column", "y", "--out", dir.resolve("s2.csv").toString());
+        assertTrue(labelled.isOneLineUserError() && labelled.err().contains("images have no columns"), labelled.err());
+    }
 }
