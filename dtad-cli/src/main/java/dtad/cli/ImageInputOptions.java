@@ -18,14 +18,16 @@ final class ImageInputOptions {
 
     /**
      * Whether {@code path} holds images rather than a table: a folder (of images, class subfolders or an
-     * MVTec-AD category), or an IDX image file (a name with {@code idx} or {@code ubyte} in it).
+     * MVTec-AD category), or an IDX image file (a name with {@code idx} or {@code ubyte} in it); also a missing
+     * path without an extension, so that it is reported as a missing folder.
      */
     static boolean isImageSource(Path path) {
         if (Files.isDirectory(path)) {
             return true;
         }
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.contains("idx") || name.contains("ubyte");
+        // A missing path without an extension was most likely meant as a folder: say "not found", not "no extension".
+        return name.contains("idx") || name.contains("ubyte") || !Files.exists(path) && !name.contains(".");
     }
 
     ImageOptions toImageOptions() {

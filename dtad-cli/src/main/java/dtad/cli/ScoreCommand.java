@@ -152,6 +152,9 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** Scores images with a model fitted on images of the same shape. */
     private int scoreImages(DetectorModel fitted, ScoreOutput output, Threshold threshold) throws IOException {
+        if (!Files.exists(data)) {
+            throw new InputException(data + ": file or folder not found");
+        }
         ImageShape expected = ImageMethods.shapeOf(fitted).orElseThrow(() -> new InputException(model
                 + ": was fitted on a table, not on images; fit it on images (a folder or an IDX file) to score images"));
         if (maps != null) {

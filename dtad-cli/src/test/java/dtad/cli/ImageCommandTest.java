@@ -152,6 +152,14 @@ class ImageCommandTest {
                 dir.resolve("images").toString(), "--out", dir.resolve("s.csv").toString());
         assertTrue(images.isOneLineUserError(), images.err());
         assertTrue(images.err().contains("was fitted on a table, not on images"), images.err());
+        CommandRun missing = CommandRun.of("fit", "--method", "KNN", "--train", dir.resolve("photos").toString(),
+                "--out", dir.resolve("m3").toString());
+        assertTrue(missing.isOneLineUserError(), missing.err());
+        assertTrue(missing.err().contains(dir.resolve("photos") + ": file or folder not found"), missing.err());
+        CommandRun scoreMissing = CommandRun.of("score", "--model", model.toString(), "--data",
+                dir.resolve("photos").toString(), "--out", dir.resolve("s3.csv").toString());
+        assertTrue(scoreMissing.isOneLineUserError(), scoreMissing.err());
+        assertTrue(scoreMissing.err().contains(dir.resolve("photos") + ": file or folder not found"), scoreMissing.err());
         CommandRun sized = CommandRun.of("fit", "--method", "KNN", "--train", table.toString(), "--size", "8",
                 "--out", dir.resolve("m2").toString());
         assertTrue(sized.isOneLineUserError(), sized.err());
