@@ -104,6 +104,8 @@ class ImageBenchCommandTest {
             assertTrue(row.ok(), row.toString());
             assertEquals("semi", row.setting());
             assertEquals(1.0, row.aucRoc(), 1e-12, row.toString());
+            // 40 normal images and floor(40 / 19) = 2 drawn anomalies, resampled to ADBench's 1,000 rows
+            assertEquals(1000, row.nTrain() + row.nTest(), row.toString());
         }
 
         Path npz = dir.resolve("tables");
