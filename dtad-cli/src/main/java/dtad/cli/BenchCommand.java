@@ -11,10 +11,12 @@ import dtad.bench.runner.BenchmarkRunner;
 import dtad.bench.runner.Cell;
 import dtad.bench.runner.DatasetCatalog;
 import dtad.bench.runner.DatasetSource;
+import dtad.bench.runner.FashionMnistDatasets;
 import dtad.bench.runner.MethodSpec;
 import dtad.bench.runner.RemainingTime;
 import dtad.bench.runner.Seeds;
 import dtad.bench.runner.Worker;
+import dtad.image.MnistFiles;
 import dtad.method.Method;
 import dtad.method.Methods;
 import java.io.PrintWriter;
@@ -53,7 +55,11 @@ import picocli.CommandLine.Option;
         description = {"Benchmark methods on data sets with the protocol of the DTE paper (ADBench data).",
             "Writes OUTDIR/results.csv one finished cell at a time; run the same command again to resume.",
             "Without arguments: the generated synthetic suite with DTE-NP, DTE-C (fewer epochs), IForest, KNN "
-                + "and ECOD (those registered), seeds 0-2, into dtad-bench-results/default."})
+                + "and ECOD (those registered), seeds 0-2, into dtad-bench-results/default.",
+            "With the four Fashion-MNIST IDX files in --data-dir: data sets FashionMNIST_0 to _9 (class k normal; semi "
+                + "and unsup draw 5% anomalies from the other classes as ADBench does, one-class tests on the test "
+                + "split); DDPM, DiT and DTE-C run as ImageDDPM, ImageDiT and ImageDTE-C, other methods on the "
+                + "flattened pixels."})
 final class BenchCommand implements Callable<Integer> {
     /** The results folder of the embedded default run. */
     static final Path DEFAULT_OUT = Path.of("dtad-bench-results", "default");
@@ -67,7 +73,8 @@ final class BenchCommand implements Callable<Integer> {
     static final String DEFAULT_RUN_SEEDS = "0-2";
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder of .npz data sets (searched with its sub-folders). Without it: the synthetic suite.")
+            description = "Folder of .npz data sets (searched with its sub-folders), or of the four Fashion-MNIST IDX "
+                    + "files (data sets FashionMNIST_0 to _9). Without it: the synthetic suite.")
     Path dataDir;
 
     @Option(names = "--datasets", paramLabel = "NAMES",
@@ -79,8 +86,10 @@ final class BenchCommand implements Callable<Integer> {
                     + "DTE-NP, DTE-C, IForest, KNN, ECOD.")
     List<String> methods;
 
-    @Option(names = "--setting", paramLabel = "semi|unsup",
-            description = "semi: train on half of the normal rows (default); unsup: train on a bootstrap of all rows.")
+    @Option(names = "--setting", paramLabel = "semi|unsup|one-class",
+            description = "semi: train on half of the normal rows (default); unsup: train on a bootstrap of all rows; "
+                    + "one-class (Fashion-MNIST): train on the training split's images of class k, test on the test "
+                    + "split.")
     String setting = "semi";
 
     @Option(names = "--seeds", paramLabel = "SEEDS", description = "Protocol seeds, e.g. 0-4 (default; 0-2 in the run without arguments) or 0,2,3.")
@@ -157,14 +166,45 @@ final class BenchCommand implements Callable<Integer> {
         boolean embedded = dataDir == null;
         String seedText = seeds != null ? seeds : embedded && methods == null ? DEFAULT_RUN_SEEDS : DEFAULT_SEEDS;
         List<Integer> parsedSeeds = Seeds.parse(seedText);
+        boolean images = !embedded && FashionMnistDatasets.present(dataDir);
+        if (parsedSetting == Setting.ONE_CLASS && !images) {
+            throw new IllegalArgumentException("--setting one-class needs image data: --data-dir with the four "
+                    + "Fashion-MNIST files (e.g. " + MnistFiles.DEBIAN_FASHION_MNIST + ")");
+        }
+        if (images) {
+            return imagePlan(parsedSetting, parsedSeeds);
+        }
         DatasetCatalog catalog = embedded ? DatasetCatalog.synthetic() : DatasetCatalog.scan(dataDir);
         List<DatasetSource> selected = catalog.select(datasets);
         List<MethodSpec> specs = methods == null ? defaultMethods(embedded) : MethodSpec.parse(methods, params, quick);
         return new BenchmarkPlan(selected, specs, parsedSetting, parsedSeeds);
     }
 
+    /**
+     * The plan on the Fashion-MNIST files of --data-dir: data sets FashionMNIST_k; DDPM, DiT and DTE-C as their
+     * image networks (parameters named after either), the other methods on the flattened pixels.
+     */
+    private BenchmarkPlan imagePlan(Setting parsedSetting, List<Integer> parsedSeeds) {
+        FashionMnistDatasets fashion = FashionMnistDatasets.in(dataDir);
+        List<DatasetSource> selected = fashion.catalog().select(datasets);
+        List<String> names = methods != null ? methods : registeredDefaults();
+        List<MethodSpec> specs = MethodSpec.parse(ImageMethods.imageNames(names), ImageMethods.imageParameters(params),
+                quick);
+        return new BenchmarkPlan(selected, ImageMethods.withShape(specs, fashion.shape()), parsedSetting, parsedSeeds);
+    }
+
     /** The registered default methods; in the embedded run, DTE-C with a tenth of its epochs. */
     private List<MethodSpec> defaultMethods(boolean embedded) {
+        List<String> registered = registeredDefaults();
+        List<MethodSpec> specs = new ArrayList<>();
+        for (MethodSpec spec : MethodSpec.parse(registered, params, quick)) {
+            boolean cut = quick || embedded && DEFAULT_QUICK.contains(spec.name());
+            specs.add(cut == spec.quick() ? spec : new MethodSpec(spec.method(), spec.params(), cut));
+        }
+        return specs;
+    }
+
+    private static List<String> registeredDefaults() {
         List<String> registered = new ArrayList<>();
         for (String name : DEFAULT_METHODS) {
             if (Methods.all().stream().map(Method::name).anyMatch(name::equalsIgnoreCase)) {
@@ -175,12 +215,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("None of the default methods (" + String.join(", ", DEFAULT_METHODS)
                     + ") is registered; name methods with --methods (see 'dtad methods')");
         }
-        List<MethodSpec> specs = new ArrayList<>();
-        for (MethodSpec spec : MethodSpec.parse(registered, params, quick)) {
-            boolean cut = quick || embedded && DEFAULT_QUICK.contains(spec.name());
-            specs.add(cut == spec.quick() ? spec : new MethodSpec(spec.method(), spec.params(), cut));
-        }
-        return specs;
+        return registered;
     }
 
     private Path outDir() {

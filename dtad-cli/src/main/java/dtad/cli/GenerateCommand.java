@@ -7,14 +7,19 @@ import dtad.data.AnomalyType;
 import dtad.data.Dataset;
 import dtad.data.Matrix;
 import dtad.data.SyntheticData;
+import dtad.image.MvtecReader;
+import dtad.image.TextureGenerator;
 import dtad.io.CsvWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,11 +33,30 @@ import picocli.CommandLine.Option;
         description = {"Generate labelled synthetic data: a Gaussian mixture with ADBench-style anomalies.",
             "Writes OUTDIR/train.csv (half of the normal rows) and OUTDIR/test.csv (the other normal rows and all "
                 + "anomalies), both with columns x1..xD and label (1 = anomaly), split as 'dtad bench --setting semi' "
-                + "splits a data set."})
+                + "splits a data set.",
+            "--type textures writes generated images instead: an MVTec-AD category (OUTDIR/train/good, OUTDIR/test/good "
+                + "and one test folder per defect, OUTDIR/ground_truth/<defect>/<name>_mask.png) of 200 training "
+                + "images, 50 good test images and 25 per defect (scratch, blob, hole, stain), for 'dtad fit' and "
+                + "'dtad score'; --rows, --features and --anomaly-rate do not apply to it."})
 final class GenerateCommand implements Callable<Integer> {
+    private static final String TEXTURES = "textures";
+
     @Option(names = "--type", paramLabel = "TYPE", defaultValue = "local",
-            description = "Anomaly type: local, global, dependency or clustered (default: ${DEFAULT-VALUE}).")
+            description = "Anomaly type: local, global, dependency or clustered; or textures for images "
+                    + "(default: ${DEFAULT-VALUE}).")
     String type;
+
+    @Option(names = "--texture", paramLabel = "NAME", defaultValue = "fabric",
+            description = "With --type textures: fabric, grid or gradient (default: ${DEFAULT-VALUE}).")
+    String texture;
+
+    @Option(names = "--size", paramLabel = "N", defaultValue = "64",
+            description = "With --type textures: image height and width in pixels, 16 to 1024 (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--channels", paramLabel = "1|3", defaultValue = "3",
+            description = "With --type textures: 1 (gray) or 3 (RGB) (default: ${DEFAULT-VALUE}).")
+    int channels;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "2000", description = "Rows in all, 1000 to 50000 (default: ${DEFAULT-VALUE}).")
     int rows;
@@ -47,10 +71,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of every draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "OUTDIR", description = "Folder for train.csv and test.csv.")
+    @Option(names = "--out", required = true, paramLabel = "OUTDIR",
+            description = "Folder for train.csv and test.csv (for textures: a new or empty folder for the images).")
     Path out;
 
-    @Option(names = "--force", description = "Replace existing train.csv and test.csv.")
+    @Option(names = "--force", description = "Replace existing train.csv and test.csv (for textures: the folder's content).")
     boolean force;
 
     @CommandLine.Spec
@@ -58,6 +83,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (type.equalsIgnoreCase(TEXTURES)) {
+            return generateTextures();
+        }
         if (!(anomalyRate > 0)) {
             throw new IllegalArgumentException("Invalid --anomaly-rate " + anomalyRate + ": the test rows need anomalies (use a rate in (0, 1))");
         }
@@ -91,11 +119,42 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Writes an MVTec-AD-like category of generated textures with defect masks. */
+    private int generateTextures() throws IOException {
+        TextureGenerator.Options options = TextureGenerator.Options.defaults().withTexture(textureType())
+                .withSize(size).withChannels(channels).withSeed(seed);
+        if (!force && Files.isDirectory(out)) {
+            try (Stream<Path> entries = Files.list(out)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalArgumentException(out + ": folder exists and is not empty; choose a new folder "
+                            + "or use --force to replace its content");
+                }
+            }
+        }
+        MvtecReader.Category category = TextureGenerator.write(out, options, force);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf("Wrote %s: %d training images and %d test images (%d with defects) of %s %s, with defect masks%n",
+                out, category.split().train().size(), category.split().test().size(),
+                Arrays.stream(category.split().test().labels()).sum(), options.shape(), options.texture().id());
+        stdout.flush();
+        return 0;
+    }
+
+    private TextureGenerator.Texture textureType() {
+        for (TextureGenerator.Texture t : TextureGenerator.Texture.values()) {
+            if (t.id().equalsIgnoreCase(texture)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("Unknown --texture '" + texture + "': use fabric, grid or gradient");
+    }
+
     private AnomalyType anomalyType() {
         try {
             return AnomalyType.valueOf(type.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown --type '" + type + "': use local, global, dependency or clustered");
+            throw new IllegalArgumentException("Unknown --type '" + type + "': use local, global, dependency, clustered or "
+                    + TEXTURES);
         }
     }
 

@@ -1,6 +1,7 @@
 package dtad.cli;
 
 import dtad.io.ReadOptions;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -26,6 +27,15 @@ final class TableOptions {
 
     @Option(names = "--no-header", description = "The text file has no header row; its columns are x1..xD (from 1).")
     boolean noHeader;
+
+    /** Refuses these options for images (a folder or an IDX file), which have no columns. */
+    void requireUnusedFor(Path images) {
+        if (labelColumn != null || idColumn != null || !dropColumns.isEmpty() || delimiter != null || noHeader) {
+            throw new IllegalArgumentException(images + ": images have no columns; --label-column, --id-column, "
+                    + "--drop-columns, --delimiter and --no-header apply to tables (image labels come from the "
+                    + "folder names)");
+        }
+    }
 
     ReadOptions toReadOptions() {
         return new ReadOptions(labelColumn, idColumn, dropColumns, delimiter, !noHeader);

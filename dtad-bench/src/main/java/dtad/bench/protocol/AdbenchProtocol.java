@@ -125,6 +125,8 @@ public final class AdbenchProtocol {
         return switch (setting) {
             case SEMI -> semi(labels, kept, normals, anomalies, seed);
             case UNSUP -> unsup(random, kept, anomalies);
+            case ONE_CLASS -> throw new IllegalArgumentException("the one-class setting needs an image data set with "
+                    + "a training and a test split (e.g. FashionMNIST_k); use semi or unsup");
         };
     }
 

@@ -2,7 +2,10 @@ package dtad.bench.protocol;
 
 import java.util.Locale;
 
-/** The two experimental settings of the DTE paper's tables. */
+/**
+ * The experimental settings: the two of the DTE paper's tables, and the one-class protocol of image data sets
+ * with a training and a test split.
+ */
 public enum Setting {
     /**
      * Semi-supervised (one-class): train on the first half of the normal rows, test on the other
@@ -10,20 +13,25 @@ public enum Setting {
      */
     SEMI,
     /** Unsupervised: train on a bootstrap resample of all rows (anomalies included), test on all rows. */
-    UNSUP;
+    UNSUP,
+    /**
+     * One-class (image data sets with a training and a test split, e.g. Fashion-MNIST): train on the training
+     * split's images of the normal class, test on the whole test split ({@code dtad.image.ImageSplit#oneClass}).
+     */
+    ONE_CLASS;
 
-    /** The name used in files and on the command line: {@code semi} or {@code unsup}. */
+    /** The name used in files and on the command line: {@code semi}, {@code unsup} or {@code one-class}. */
     public String text() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The setting named {@code semi} or {@code unsup} (any case); anything else is refused. */
+    /** The setting named {@code semi}, {@code unsup} or {@code one-class} (any case); anything else is refused. */
     public static Setting parse(String text) {
         for (Setting s : values()) {
             if (s.text().equalsIgnoreCase(text.strip())) {
                 return s;
             }
         }
-        throw new IllegalArgumentException("Unknown setting '" + text + "'; expected semi or unsup");
+        throw new IllegalArgumentException("Unknown setting '" + text + "'; expected semi, unsup or one-class");
     }
 }

@@ -60,6 +60,9 @@ final class CellRunner {
     }
 
     private Split split(Cell cell) {
+        if (cell.dataset().splitter() != null) {
+            return ownSplit(cell);
+        }
         if (cell.dataset() != loadedSource) {
             loadedSource = cell.dataset();
             loaded = null;
@@ -81,6 +84,28 @@ final class CellRunner {
             splitFailure = null;
             try {
                 split = AdbenchProtocol.split(loaded, cell.setting(), cell.seed());
+            } catch (RuntimeException e) {
+                splitFailure = e;
+            }
+        }
+        if (splitFailure != null) {
+            throw splitFailure;
+        }
+        return split;
+    }
+
+    /** The split of a data set with its own protocol, kept for the next cell of the same data set and seed. */
+    private Split ownSplit(Cell cell) {
+        String key = cell.dataset().name() + "|" + cell.setting() + "|" + cell.seed();
+        if (!key.equals(splitKey) || cell.dataset() != loadedSource) {
+            loadedSource = cell.dataset();
+            loaded = null;
+            loadFailure = null;
+            splitKey = key;
+            split = null;
+            splitFailure = null;
+            try {
+                split = cell.dataset().splitter().split(cell.setting(), cell.seed());
             } catch (RuntimeException e) {
                 splitFailure = e;
             }

@@ -36,11 +36,16 @@ public record DatasetSize(int rows, OptionalInt anomalies) {
      * {@code unsup}, half of the normal ones in {@code semi}. When the anomalies are unknown, half of all
      * rows: an overestimate by the anomaly share (a few percent on most ADBench sets, a third on the
      * worst), taken rather than reading every label file up front. After resampling, the normal share
-     * is the file's, as the protocol's draws keep it on average.
+     * is the file's, as the protocol's draws keep it on average. In {@code one-class} (image data sets), the
+     * normal rows, which is what the training split holds of the normal class when the size counts the
+     * anomalies of ADBench's image convention beside them.
      */
     public int trainingRows(Setting setting) {
         if (rows == 0) {
             return 0;
+        }
+        if (setting == Setting.ONE_CLASS) {
+            return rows - anomalies.orElse(0); // the normal class, not resampled
         }
         int kept = AdbenchProtocol.keptRows(rows);
         if (setting == Setting.UNSUP) {

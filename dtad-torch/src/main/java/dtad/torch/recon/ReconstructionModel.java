@@ -56,6 +56,17 @@ public final class ReconstructionModel extends NetworkModel {
                 (n, weights, rows) -> chain.errors((Denoiser) n, weights, rows)));
     }
 
+    /**
+     * The squared reconstruction error of every value of every row ({@code [rows, features]}; raw rows, scaled
+     * inside, errors in the scaled units the network sees), averaged over the starts of {@code rec_t}: where in
+     * the row the reconstruction differs (for images, a per-pixel anomaly map per channel). For one start and
+     * without {@code full_path}, a row's mean is its score.
+     */
+    public Matrix squaredErrors(Matrix x) {
+        return whileOpen(() -> network().evaluate(standardize(x), x.columns(),
+                (n, weights, rows) -> chain.squaredErrors((Denoiser) n, weights, rows)));
+    }
+
     @Override
     protected double[] scoreStandardized(Matrix standardized) {
         return network().evaluate(standardized, (n, weights, rows) -> chain.scores((Denoiser) n, weights, rows));

@@ -76,6 +76,21 @@ final class ReverseChain {
 
     /** The error of each row (of {@code [n, d]}) for each start, in the order of the settings: {@code [n, starts]}. */
     NDArray errors(Denoiser denoiser, NDList weights, NDArray rows) {
+        return NDArrays.stack(perStart(denoiser, weights, rows, false), 1);
+    }
+
+    /**
+     * The squared error of each value of each row after the reverse chain, {@code (x_j - x_{-1,j})^2}
+     * ({@code [n, d]}), averaged over the starts; the score without {@code full_path} is its row mean (for one
+     * start). Always the end point's error, also with {@code full_path}: a map of where the reconstruction
+     * differs from the row.
+     */
+    NDArray squaredErrors(Denoiser denoiser, NDList weights, NDArray rows) {
+        return NDArrays.stack(perStart(denoiser, weights, rows, true), 0).mean(new int[] {0});
+    }
+
+    /** One chain per start, in the order of the settings: each row's error, or each value's ({@code perValue}). */
+    private NDList perStart(Denoiser denoiser, NDList weights, NDArray rows, boolean perValue) {
         NDManager block = rows.getManager();
         int n = Math.toIntExact(rows.getShape().get(0));
         int d = Math.toIntExact(rows.getShape().get(1));
@@ -90,14 +105,17 @@ final class ReverseChain {
         RowNoise noise = settings.random() ? new RowNoise(rows.toFloatArray(), n, d) : null;
         NDList errors = new NDList();
         for (int start : settings.starts()) {
-            errors.add(chain(denoiser, weights, rows, start, conditions, noise));
+            errors.add(chain(denoiser, weights, rows, start, conditions, noise, perValue));
         }
-        return NDArrays.stack(errors, 1);
+        return errors;
     }
 
-    /** One chain from {@code t = start-1} down to 0: the error of each row, {@code [n]}. */
+    /**
+     * One chain from {@code t = start-1} down to 0: the error of each row, {@code [n]}, or with {@code perValue}
+     * the squared error of each value at the end point, {@code [n, d]}.
+     */
     private NDArray chain(Denoiser denoiser, NDList weights, NDArray rows, int start, NDList conditions,
-                          RowNoise noise) {
+                          RowNoise noise, boolean perValue) {
         NDManager block = rows.getManager();
         int n = Math.toIntExact(rows.getShape().get(0));
         NDArray x = settings.noiseFirst()
@@ -124,6 +142,9 @@ final class ReverseChain {
                 next.attach(block);
                 x = next;
             }
+        }
+        if (perValue) {
+            return rows.sub(x).square();
         }
         return total != null ? total : rows.sub(x).square().mean(new int[] {1});
     }

@@ -104,6 +104,31 @@ class ReconstructionModelTest {
     }
 
     @Test
+    void squaredErrorsPerValueAverageToTheScoreAndMarkThePerturbedValue() {
+        Matrix rows = TestData.gaussian(20, FEATURES, 7, 0);
+        double[] values = rows.values().clone();
+        values[3 * FEATURES + 2] = 25; // one value far outside the training data
+        Matrix perturbed = Matrix.wrap(20, FEATURES, values);
+        Matrix errors = model.squaredErrors(perturbed);
+        double[] scores = model.score(perturbed);
+        assertEquals(20, errors.rows());
+        assertEquals(FEATURES, errors.columns());
+        for (int r = 0; r < 20; r++) {
+            double mean = 0;
+            for (int j = 0; j < FEATURES; j++) {
+                mean += errors.get(r, j) / FEATURES;
+            }
+            assertEquals(scores[r], mean, 1e-6 * Math.max(1, scores[r]), "row " + r);
+        }
+        for (int j = 0; j < FEATURES; j++) {
+            if (j != 2) {
+                assertTrue(errors.get(3, 2) > errors.get(3, j), "the perturbed value has the largest error: "
+                        + errors.get(3, 2) + " vs " + errors.get(3, j) + " at " + j);
+            }
+        }
+    }
+
+    @Test
     void trainingScoresAreTheScoresOfTheTrainingRows() {
         assertArrayEquals(model.trainingScores(), model.score(TestData.gaussian(150, FEATURES, 1, 0)), 1e-12);
     }
