@@ -1,7 +1,6 @@
 package dtad.torch.image;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -40,46 +39,60 @@ public record Conv2d(int weight, int bias, int in, int out, int kernel, int stri
         return new Conv2d(w, b, in, out, kernel, stride);
     }
 
+    /** Channels of oneDNN's AVX-512 convolution blocks (see {@link #apply}). */
+    static final int CHANNEL_BLOCK = 16;
+
     /**
      * The convolution of {@code x} ({@code [n, in, h, w]}); the result lives in {@code x}'s manager.
      *
-     * <p>Computed as im2col and one batched matrix product, not with libtorch's convolution: through
-     * DJL 0.35.1 on the CPU, the oneDNN convolution gave intermittent NaN and garbage (in one run of a
-     * dozen identical forward passes, and within the first steps of a fit), whereas matrix products are
-     * what every other dtad network relies on and repeat bit for bit.
+     * <p>libtorch's own convolution, with a workaround: on AVX-512 CPUs (seen on an AMD EPYC), the oneDNN
+     * kernels of DJL's libtorch 2.7.1 get a k x k kernel (k > 1) wrong, for every input, when its input
+     * channels exceed 16 and are not a multiple of 16 (the forward pass; e.g. 24, where a U-Net
+     * concatenates a skip connection), and the input's gradient wrong when its output channels are not a
+     * multiple of 16. 1x1 kernels, and every case under {@code ONEDNN_MAX_CPU_ISA=AVX2}, are right. Such
+     * layers run with zero channels added (to the input and the weight's input channels, and zero filters
+     * to the weight and bias), which leaves the result unchanged; the added outputs are dropped.
      */
     public NDArray apply(NDList weights, NDArray x) {
-        Shape shape = x.getShape();
-        long n = shape.get(0);
-        long height = shape.get(2);
-        long width = shape.get(3);
-        int padding = kernel / 2;
-        long outHeight = (height + 2L * padding - kernel) / stride + 1;
-        long outWidth = (width + 2L * padding - kernel) / stride + 1;
-        NDArray padded = padding == 0 ? x : x.pad(new Shape(padding, padding, padding, padding), 0);
-        NDArray columns;
-        if (kernel == 1 && stride == 1) {
-            columns = padded.reshape(n, in, height * width);
-        } else {
-            NDList shifts = new NDList(kernel * kernel);
-            for (int dy = 0; dy < kernel; dy++) {
-                for (int dx = 0; dx < kernel; dx++) {
-                    shifts.add(padded.get(new NDIndex(":, :, {}:{}:{}, {}:{}:{}", dy, dy + stride * (outHeight - 1) + 1,
-                            stride, dx, dx + stride * (outWidth - 1) + 1, stride)));
-                }
-            }
-            // [n, in, k*k, h', w'] in the (in, ky, kx) order of the weight's flattened columns.
-            columns = NDArrays.stack(shifts, 2).reshape(n, (long) in * kernel * kernel, outHeight * outWidth);
-        }
-        // An op on a weight puts its result in the weight's manager (the model's, which lives as long as
-        // the model): each such result is moved to the input's manager, freed with the step or block.
         NDManager local = x.getManager();
-        NDArray w = weights.get(weight).reshape(out, (long) in * kernel * kernel);
-        w.attach(local);
-        NDArray b = weights.get(bias).reshape(1, out, 1);
-        b.attach(local);
-        NDArray product = w.matMul(columns);
-        product.attach(local);
-        return product.add(b).reshape(n, out, outHeight, outWidth);
+        NDArray w = weights.get(weight);
+        NDArray b = weights.get(bias);
+        NDArray input = x;
+        int inChannels = paddedIn();
+        int outChannels = paddedOut();
+        if (inChannels != in) {
+            Shape shape = x.getShape();
+            int missing = inChannels - in;
+            input = x.concat(local.zeros(new Shape(shape.get(0), missing, shape.get(2), shape.get(3))), 1);
+            // An op on a weight puts its result in the weight's manager (the model's, which lives as long
+            // as the model): each such result is moved to the input's manager, freed with the step or block.
+            w = w.concat(local.zeros(new Shape(out, missing, kernel, kernel)), 1);
+            w.attach(local);
+        }
+        if (outChannels != out) {
+            int missing = outChannels - out;
+            w = w.concat(local.zeros(new Shape(missing, inChannels, kernel, kernel)), 0);
+            w.attach(local);
+            b = b.concat(local.zeros(new Shape(missing)), 0);
+            b.attach(local);
+        }
+        int padding = kernel / 2;
+        NDArray y = input.getNDArrayInternal().convolution(input, w, b, new Shape(stride, stride),
+                new Shape(padding, padding), new Shape(1, 1), 1).singletonOrThrow();
+        return outChannels == out ? y : y.get(new NDIndex(":, :{}", out));
+    }
+
+    /** The input channels the convolution runs with: {@link #in}, or the next multiple of 16 (see {@link #apply}). */
+    int paddedIn() {
+        return kernel > 1 && in > CHANNEL_BLOCK ? roundUp(in) : in;
+    }
+
+    /** The output channels the convolution runs with: {@link #out}, or the next multiple of 16 (see {@link #apply}). */
+    int paddedOut() {
+        return kernel > 1 ? roundUp(out) : out;
+    }
+
+    private static int roundUp(int channels) {
+        return (channels + CHANNEL_BLOCK - 1) / CHANNEL_BLOCK * CHANNEL_BLOCK;
     }
 }
