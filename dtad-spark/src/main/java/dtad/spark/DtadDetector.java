@@ -17,7 +17,10 @@ import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
@@ -41,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * model's threshold is the approximate {@code (1 - contamination)} quantile ({@code approxQuantile} with
  * {@code contaminationError}) of the scores of all training rows, computed on the executors.
  */
-public final class DtadDetector extends Estimator<DtadModel> {
+public final class DtadDetector extends Estimator<DtadModel> implements DefaultParamsWritable {
     private static final long serialVersionUID = 1L;
     /** Rows the fit collects to the driver unless told otherwise. */
     public static final double DEFAULT_MAX_SAMPLES = 10_000;
@@ -65,7 +68,7 @@ public final class DtadDetector extends Estimator<DtadModel> {
     public DtadDetector(String uid) {
         this.uid = uid;
         method = new Param<>(uid, "method", "the registered dtad method, e.g. IForest, DTE-NP, DTE-C, DDPM");
-        methodParams = new Param<>(uid, "methodParams", "the method's own parameters, key to value text");
+        methodParams = new TextMapParam(uid, "methodParams", "the method's own parameters, key to value text");
         featuresCol = new Param<>(uid, "featuresCol", "the column of feature vectors");
         scoreCol = new Param<>(uid, "scoreCol", "the output column of scores (higher = more anomalous)");
         predictionCol = new Param<>(uid, "predictionCol", "the output column of 0/1 labels (1.0 = anomaly)");
@@ -88,6 +91,16 @@ public final class DtadDetector extends Estimator<DtadModel> {
         setDefault(contaminationError, 0.0);
         setDefault(maxSamples, DEFAULT_MAX_SAMPLES);
         setDefault(randomSeed, 1L);
+    }
+
+    /** Reads an unfitted detector saved with {@code write().save(path)} (also how a saved {@code Pipeline} finds it). */
+    public static MLReader<DtadDetector> read() {
+        return new DefaultParamsReader<>();
+    }
+
+    /** Loads an unfitted detector saved with {@code save(path)}. */
+    public static DtadDetector load(String path) {
+        return read().load(path);
     }
 
     /** A detector for a registered method (any case); an unknown name is refused with the known ones. */

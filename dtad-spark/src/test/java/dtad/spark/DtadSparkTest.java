@@ -15,6 +15,7 @@ import dtad.model.ModelFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -189,5 +190,31 @@ class DtadSparkTest {
                 TestRows.byId(back.transform(input), "predictedLabel", N));
         assertArrayEquals(TestRows.byId(model.transform(rows), "outlierScore", N),
                 TestRows.byId(back.transform(input), "outlierScore", N));
+    }
+
+    @Test
+    void unfittedDetectorSavesAndLoadsWithItsMethodParameters(@TempDir Path tmp) throws Exception {
+        DtadDetector detector = DtadDetector.forMethod("IForest").setParam("trees", "50").setRandomSeed(7)
+                .setContamination(0.05);
+        detector.save(tmp.resolve("detector").toString());
+        DtadDetector back = DtadDetector.load(tmp.resolve("detector").toString());
+        assertEquals(detector.uid(), back.uid());
+        assertEquals("IForest", back.getMethod());
+        assertEquals(Map.of("trees", "50"), back.getMethodParams());
+        assertEquals(0.05, back.getContamination());
+        assertArrayEquals(TestRows.byId(model.transform(rows), "outlierScore", N),
+                TestRows.byId(back.fit(rows).transform(rows), "outlierScore", N));
+    }
+
+    @Test
+    void unfittedPipelineSavesLoadsAndFits(@TempDir Path tmp) throws Exception {
+        VectorAssembler assembler = new VectorAssembler().setInputCols(new String[] {"x0", "x1", "x2", "x3"})
+                .setOutputCol("assembled");
+        DtadDetector detector = DtadDetector.forMethod("IForest").setParam("trees", "50").setRandomSeed(7)
+                .setFeaturesCol("assembled");
+        new Pipeline().setStages(new PipelineStage[] {assembler, detector}).save(tmp.resolve("p").toString());
+        PipelineModel fitted = Pipeline.load(tmp.resolve("p").toString()).fit(rows);
+        assertArrayEquals(TestRows.byId(model.transform(rows), "outlierScore", N),
+                TestRows.byId(fitted.transform(rows), "outlierScore", N));
     }
 }
