@@ -8,15 +8,11 @@ import dtad.image.ImageSet;
 import dtad.metrics.PixelScores;
 import dtad.metrics.RankingMetrics;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
-import javax.imageio.ImageIO;
 
 /**
  * The report's image section: per detector, its image-level AUC-ROC, pixel-level AUC-ROC and PRO (when the
@@ -82,7 +78,7 @@ final class ImageSection {
             String caption = String.format(Locale.ROOT, "Score %.4g; %s; %s.", r.scores()[i], what,
                     test.files() == null ? "image " + i : test.files().get(i).getFileName().toString());
             plots.add(new Plot(name, r.detector() + " #" + (rank + 1), caption,
-                    picture.getWidth() / Png.SCALE, picture.getHeight() / Png.SCALE, png(picture)));
+                    picture.getWidth() / Png.SCALE, picture.getHeight() / Png.SCALE, Png.encode(picture)));
         }
         return plots;
     }
@@ -125,18 +121,6 @@ final class ImageSection {
             }
         }
         return out;
-    }
-
-    private static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IllegalStateException("No PNG writer in this Java runtime");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     /** The detector name in a file name: letters, digits, '-' and '_' kept, anything else '_'. */

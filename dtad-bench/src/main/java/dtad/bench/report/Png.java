@@ -37,6 +37,11 @@ final class Png {
         } finally {
             g.dispose();
         }
+        return encode(image);
+    }
+
+    /** The PNG bytes of an image. */
+    static byte[] encode(BufferedImage image) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, "png", out)) {
