@@ -3,15 +3,8 @@ package dtad.image;
 import dtad.InputException;
 import dtad.data.Matrix;
 import dtad.io.InputFiles;
-import dtad.io.Messages;
-import java.io.ByteArrayInputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 /**
  * Reads IDX files, the format of MNIST and Fashion-MNIST: a big-endian header (two zero bytes, a type code,
@@ -35,7 +28,7 @@ public final class IdxReader {
 
     /** Reads an IDX image file as a set of 1-channel images, pixels divided by 255, converted by {@code options}. */
     public static ImageSet readImages(Path file, ImageOptions options) {
-        ByteBuffer bytes = content(file);
+        ByteBuffer bytes = InputFiles.readUnzipped(file);
         int[] dims = header(file, bytes, 3, IMAGES_MAGIC, "images (n x height x width)");
         int n = dims[0];
         ImageShape read;
@@ -73,7 +66,7 @@ public final class IdxReader {
 
     /** Reads an IDX label file: one unsigned byte (a class id, 0 to 255) per image. */
     public static int[] readLabels(Path file) {
-        ByteBuffer bytes = content(file);
+        ByteBuffer bytes = InputFiles.readUnzipped(file);
         int n = header(file, bytes, 1, LABELS_MAGIC, "labels (n)")[0];
         checkLength(file, bytes, n, String.valueOf(n));
         int[] labels = new int[n];
@@ -81,31 +74,6 @@ public final class IdxReader {
             labels[i] = bytes.get() & 0xFF;
         }
         return labels;
-    }
-
-    /** The file's bytes, gunzipped if needed. */
-    private static ByteBuffer content(Path file) {
-        ByteBuffer raw = InputFiles.readAll(file);
-        boolean gzipMagic = raw.remaining() >= 2 && (raw.get(0) & 0xFF) == 0x1f && (raw.get(1) & 0xFF) == 0x8b;
-        if (!gzipMagic) {
-            if (file.getFileName().toString().endsWith(".gz")) {
-                throw new InputException(file + ": not a gzip file (the name ends in .gz, the content does not start "
-                        + "with the gzip bytes 1f 8b)");
-            }
-            return raw;
-        }
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw.array()), 1 << 16)) {
-            byte[] bytes = in.readAllBytes();
-            return ByteBuffer.wrap(bytes);
-        } catch (EOFException e) {
-            throw new InputException(file + ": truncated gzip stream (the file ends before the compressed data does)", e);
-        } catch (ZipException e) {
-            throw new InputException(file + ": damaged gzip stream (" + Messages.of(e) + ")", e);
-        } catch (IOException e) {
-            throw InputFiles.cannotRead(file, e);
-        } catch (OutOfMemoryError e) {
-            throw new InputException(file + ": too large to unpack into memory", e);
-        }
     }
 
     /** Checks the magic number and reads the dimensions; the buffer is left at the first value. */

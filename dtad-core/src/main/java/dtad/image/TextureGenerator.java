@@ -2,6 +2,7 @@ package dtad.image;
 
 import dtad.InputException;
 import dtad.data.Matrix;
+import dtad.io.Leftovers;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -274,7 +275,7 @@ public final class TextureGenerator {
                 Files.delete(old);
                 Files.move(target, old);
                 Files.move(temporary, target);
-                deleteTree(old);
+                Leftovers.deleteRecursively(old);
             } else {
                 try {
                     Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
@@ -283,7 +284,7 @@ public final class TextureGenerator {
                 }
             }
         } finally {
-            deleteTree(temporary);
+            Leftovers.deleteRecursively(temporary);
         }
         return category;
     }
@@ -297,17 +298,6 @@ public final class TextureGenerator {
     private static boolean isEmpty(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.findAny().isEmpty();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

@@ -96,10 +96,7 @@ public final class InputFiles {
      * with the offset of the first bad byte, never echoed.
      */
     static String readText(Path file) {
-        ByteBuffer bytes = readAll(file);
-        if (bytes.limit() >= 2 && (bytes.get(0) & 0xff) == 0x1f && (bytes.get(1) & 0xff) == 0x8b) {
-            bytes = gunzip(file, bytes);
-        }
+        ByteBuffer bytes = readUnzipped(file);
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         String text;
@@ -118,10 +115,23 @@ public final class InputFiles {
         return text;
     }
 
-    private static ByteBuffer gunzip(Path file, ByteBuffer compressed) {
-        try (GZIPInputStream in = new GZIPInputStream(
-                new ByteArrayInputStream(compressed.array(), 0, compressed.limit()))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, compressed.limit() * 4));
+    /**
+     * The whole content of {@code file}, gunzipped when it starts with gzip's magic bytes (whatever its name);
+     * a name ending in {@code .gz} whose content is not gzip, a truncated or damaged stream, and more than
+     * {@link #MAX_BYTES} unpacked are refused naming the file.
+     */
+    public static ByteBuffer readUnzipped(Path file) {
+        ByteBuffer raw = readAll(file);
+        boolean gzip = raw.limit() >= 2 && (raw.get(0) & 0xff) == 0x1f && (raw.get(1) & 0xff) == 0x8b;
+        if (!gzip) {
+            if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+                throw new InputException(file + ": not a gzip file (the name ends in .gz, the content does not start "
+                        + "with the gzip bytes 1f 8b)");
+            }
+            return raw;
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(raw.array(), 0, raw.limit()))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, raw.limit() * 4));
             byte[] buffer = new byte[1 << 16];
             long total = 0;
             for (int n; (n = in.read(buffer)) > 0; ) {
@@ -133,8 +143,10 @@ public final class InputFiles {
                 out.write(buffer, 0, n);
             }
             return ByteBuffer.wrap(out.toByteArray());
+        } catch (EOFException e) {
+            throw new InputException(file + ": truncated gzip stream (the file ends before the compressed data does)", e);
         } catch (IOException e) {
-            throw new InputException(file + ": damaged gzip data: " + Messages.of(e), e);
+            throw new InputException(file + ": damaged gzip stream (" + Messages.of(e) + ")", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dtad.spark;
 
 import dtad.detect.DetectorModel;
+import dtad.io.Leftovers;
 import dtad.model.ModelFiles;
 import java.io.IOException;
 import java.io.Serializable;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -124,13 +124,11 @@ public final class ModelBytes implements Serializable {
     }
 
     static void deleteQuietly(Path path) {
-        if (path == null || !Files.exists(path)) {
+        if (path == null) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Leftovers.deleteRecursively(path);
         } catch (IOException e) {
             // A temporary directory left behind is harmless; the model itself was built or refused.
         }
