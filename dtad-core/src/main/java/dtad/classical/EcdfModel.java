@@ -3,10 +3,10 @@ package dtad.classical;
 import dtad.data.Matrix;
 import dtad.detect.Detector;
 import dtad.detect.DetectorModel;
+import dtad.detect.PayloadReader;
+import dtad.detect.PayloadWriter;
 import dtad.detect.TrainingData;
 import dtad.detect.TrainingInfo;
-import dtad.model.PayloadReader;
-import dtad.model.PayloadWriter;
 import java.io.IOException;
 import java.util.Arrays;
 

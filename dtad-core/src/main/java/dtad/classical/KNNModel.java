@@ -2,10 +2,10 @@ package dtad.classical;
 
 import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
+import dtad.detect.PayloadReader;
+import dtad.detect.PayloadWriter;
 import dtad.detect.TrainingData;
 import dtad.detect.TrainingInfo;
-import dtad.model.PayloadReader;
-import dtad.model.PayloadWriter;
 import dtad.neighbors.KnnSearch;
 import dtad.neighbors.Neighbors;
 import java.io.IOException;

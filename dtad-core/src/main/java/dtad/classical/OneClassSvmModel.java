@@ -2,9 +2,9 @@ package dtad.classical;
 
 import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
+import dtad.detect.PayloadReader;
+import dtad.detect.PayloadWriter;
 import dtad.detect.TrainingInfo;
-import dtad.model.PayloadReader;
-import dtad.model.PayloadWriter;
 import java.io.IOException;
 
 /**

@@ -2,10 +2,10 @@ package dtad.detect;
 
 import dtad.InputException;
 import dtad.data.Matrix;
-import dtad.model.ModelFiles;
-import dtad.model.PayloadWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -98,14 +98,20 @@ public abstract class DetectorModel implements AutoCloseable {
         return info;
     }
 
-    /** Writes the model to a new directory; see {@link ModelFiles}. */
+    /**
+     * Writes the model to a new directory with dtad-core's model files ({@code dtad.model.ModelFiles}, found
+     * as the {@link ModelSaver} service). That looks the method up among the installed ones; a method of
+     * your own that no {@code META-INF/services} entry lists is saved with
+     * {@code ModelFiles.save(model, method, directory)} instead.
+     */
     public final void save(Path directory) throws IOException {
-        ModelFiles.save(this, directory);
+        Saver.FOUND.orElseThrow(() -> new IllegalStateException("No " + ModelSaver.class.getName()
+                + " service on the class path (dtad-core's META-INF/services lists one)")).save(this, directory);
     }
 
     /**
      * Writes the fitted state that is not in the configuration or {@link TrainingInfo}. Callers go
-     * through {@link #open()} (as {@link ModelFiles} does), so that a concurrent close waits.
+     * through {@link #open()} (as the model files do), so that a concurrent close waits.
      */
     public abstract void writePayloads(PayloadWriter out) throws IOException;
 
@@ -164,5 +170,11 @@ public abstract class DetectorModel implements AutoCloseable {
 
     /** Releases native memory, if the model holds any; called once, when no call is in flight. */
     protected void release() {
+    }
+
+    /** The {@link ModelSaver} service, looked up once, with the class loader that loaded the API. */
+    private static final class Saver {
+        static final Optional<ModelSaver> FOUND =
+                ServiceLoader.load(ModelSaver.class, DetectorModel.class.getClassLoader()).findFirst();
     }
 }

@@ -1,8 +1,8 @@
 package dtad.method;
 
 import dtad.detect.DetectorModel;
+import dtad.detect.PayloadReader;
 import dtad.detect.TrainingInfo;
-import dtad.model.PayloadReader;
 import java.io.IOException;
 
 /**

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dtad.InputException;
 import dtad.Version;
 import dtad.data.Standardizer;
+import dtad.detect.Detector;
 import dtad.detect.DetectorModel;
+import dtad.detect.PayloadReader;
 import dtad.detect.TrainingInfo;
 import dtad.io.Leftovers;
 import dtad.method.Method;
-import dtad.method.Methods;
+import dtad.method.MethodCatalog;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -45,6 +47,12 @@ import java.util.stream.Stream;
  * between the two renames, the next save or load of NAME moves the old model back. Leftovers of killed
  * runs are deleted then too (see {@link Leftovers}). Loading dispatches on the format version and
  * refuses a damaged, changed, truncated or foreign directory with one line that says what is wrong.
+ *
+ * <p><b>Methods.</b> Saving asks the model's {@link Method} for the name and the parameters as text that
+ * the manifest records; loading asks a {@link MethodCatalog} for the method the manifest names and lets
+ * it parse the parameters and rebuild the model. The short forms use the installed methods
+ * ({@link MethodCatalog#installed()}); the forms that take a {@link Method} or a {@link MethodCatalog}
+ * need no registry, so a detector of your own saves and loads without a {@code META-INF/services} entry.
  */
 public final class ModelFiles {
     /** The newest format this version writes and reads. */
@@ -65,21 +73,74 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** Writes a model to {@code directory}, which must not exist yet (or be empty). */
+    /**
+     * Writes a model of an installed method to {@code directory}, which must not exist yet (or be empty).
+     *
+     * @throws IllegalArgumentException if the model's method is not installed (use
+     *                                  {@link #save(DetectorModel, Method, Path)})
+     */
     public static void save(DetectorModel model, Path directory) throws IOException {
         save(model, directory, false);
     }
 
     /**
-     * Writes a model to {@code directory}. An existing model directory is replaced only if
-     * {@code replace}; a directory that is not a dtad model is never replaced.
+     * Writes a model of an installed method to {@code directory}. An existing model directory is replaced
+     * only if {@code replace}; a directory that is not a dtad model is never replaced.
      */
     public static void save(DetectorModel model, Path directory, boolean replace) throws IOException {
-        saveNamed(model, directory, replace, model.trainingInfo().featureNames());
+        save(model, directory, replace, null);
     }
 
-    private static void saveNamed(DetectorModel model, Path directory, boolean replace, List<String> featureNames)
+    /**
+     * Writes a model as {@link #save(DetectorModel, Path, boolean)} does, recording the names of its
+     * features ({@code null}: the model's own, if any), so that scoring can match columns by name.
+     */
+    public static void save(DetectorModel model, Path directory, boolean replace, List<String> featureNames)
             throws IOException {
+        save(model, installedMethod(model.detector()), directory, replace, featureNames);
+    }
+
+    /**
+     * Writes a model of {@code method} (which need not be installed) to {@code directory}, which must not
+     * exist yet (or be empty); {@link #load(Path, MethodCatalog)} with a catalog holding {@code method}
+     * reads it back.
+     *
+     * @throws IllegalArgumentException if the model's configuration is not one of {@code method}
+     */
+    public static void save(DetectorModel model, Method<?> method, Path directory) throws IOException {
+        save(model, method, directory, false, null);
+    }
+
+    /**
+     * Writes a model of {@code method} as {@link #save(DetectorModel, Method, Path)} does; an existing
+     * model directory is replaced only if {@code replace}; {@code featureNames} as in
+     * {@link #save(DetectorModel, Path, boolean, List)}.
+     */
+    public static void save(DetectorModel model, Method<?> method, Path directory, boolean replace,
+            List<String> featureNames) throws IOException {
+        if (featureNames != null && featureNames.size() != model.features()) {
+            throw new IllegalArgumentException(featureNames.size() + " feature names for a model of "
+                    + model.features() + " features");
+        }
+        // Before touching the disk: the method must be the model's (format refuses another's configuration).
+        Map<String, String> parameters = new LinkedHashMap<>(method.format(model.detector()));
+        saveNamed(model, method.name(), parameters, directory, replace,
+                featureNames != null ? featureNames : model.trainingInfo().featureNames());
+    }
+
+    private static Method<?> installedMethod(Detector<?> detector) {
+        MethodCatalog installed = MethodCatalog.installed();
+        if (!installed.contains(detector.method())) {
+            throw new IllegalArgumentException("Method '" + detector.method() + "' is not installed (no "
+                    + "META-INF/services/dtad.method.MethodProvider lists it); save its models with "
+                    + "ModelFiles.save(model, method, directory) and load them with ModelFiles.load(directory, "
+                    + "catalog)");
+        }
+        return installed.find(detector.method());
+    }
+
+    private static void saveNamed(DetectorModel model, String method, Map<String, String> parameters, Path directory,
+            boolean replace, List<String> featureNames) throws IOException {
         Path target = directory.toAbsolutePath().normalize();
         recover(target);
         boolean occupied = Files.exists(target) && !isEmptyDirectory(target);
@@ -101,7 +162,8 @@ public final class ModelFiles {
             PayloadDirectory payloads = PayloadDirectory.forWriting(temp);
             payloads.doubles(TRAINING_SCORES, model.trainingScores());
             model.writePayloads(payloads);
-            byte[] manifest = JSON.writeValueAsBytes(manifest(model, payloads.entries(), featureNames));
+            byte[] manifest = JSON.writeValueAsBytes(manifest(model, method, parameters, payloads.entries(),
+                    featureNames));
             Files.write(temp.resolve(MANIFEST), manifest);
             Files.writeString(temp.resolve(MANIFEST_CHECKSUM), PayloadDirectory.sha256(manifest) + "  " + MANIFEST + "\n");
             boolean replacing = Files.exists(target);
@@ -125,21 +187,16 @@ public final class ModelFiles {
         }
     }
 
-    /**
-     * Writes a model as {@link #save(DetectorModel, Path, boolean)} does, recording the names of its
-     * features ({@code null}: the model's own, if any), so that scoring can match columns by name.
-     */
-    public static void save(DetectorModel model, Path directory, boolean replace, List<String> featureNames)
-            throws IOException {
-        if (featureNames != null && featureNames.size() != model.features()) {
-            throw new IllegalArgumentException(featureNames.size() + " feature names for a model of "
-                    + model.features() + " features");
-        }
-        saveNamed(model, directory, replace, featureNames != null ? featureNames : model.trainingInfo().featureNames());
+    /** Loads a model directory written by {@link #save}, of an installed method. */
+    public static DetectorModel load(Path directory) throws IOException {
+        return load(directory, MethodCatalog.installed());
     }
 
-    /** Loads a model directory written by {@link #save}. */
-    public static DetectorModel load(Path directory) throws IOException {
+    /**
+     * Loads a model directory written by {@link #save}, of a method in {@code methods} (e.g.
+     * {@code MethodCatalog.installed().with(MyDetector.METHOD)}).
+     */
+    public static DetectorModel load(Path directory, MethodCatalog methods) throws IOException {
         try {
             recover(directory.toAbsolutePath().normalize());
         } catch (IOException e) {
@@ -153,7 +210,7 @@ public final class ModelFiles {
                     + " to " + FORMAT_VERSION + ")");
         }
         verifyManifest(directory, bytes, manifest.formatVersion());
-        return load(directory, manifest);
+        return load(directory, manifest, methods);
     }
 
     /**
@@ -201,7 +258,7 @@ public final class ModelFiles {
         }
     }
 
-    private static DetectorModel load(Path directory, Manifest m) throws IOException {
+    private static DetectorModel load(Path directory, Manifest m, MethodCatalog methods) throws IOException {
         if (m.method() == null || m.scaling() == null || m.payloads() == null || m.parameters() == null
                 || m.scaling().mean() == null || m.scaling().scale() == null) {
             throw new InputException(directory + ": damaged manifest.json (required fields are missing)");
@@ -210,7 +267,7 @@ public final class ModelFiles {
         payloads.verifyAll();
         Method<?> method;
         try {
-            method = Methods.find(m.method());
+            method = methods.find(m.method());
         } catch (IllegalArgumentException e) {
             throw new InputException(directory + ": " + e.getMessage());
         }
@@ -232,7 +289,7 @@ public final class ModelFiles {
         }
     }
 
-    private static <D extends dtad.detect.Detector<?>> DetectorModel load(Method<D> method, Map<String, String> parameters,
+    private static <D extends Detector<?>> DetectorModel load(Method<D> method, Map<String, String> parameters,
             TrainingInfo info, double[] trainingScores, PayloadReader payloads) throws IOException {
         return method.loader().load(method.configure(parameters), info, trainingScores, payloads);
     }
@@ -262,12 +319,10 @@ public final class ModelFiles {
         return manifest;
     }
 
-    private static Manifest manifest(DetectorModel model, Map<String, Manifest.Payload> payloads,
-            List<String> featureNames) {
-        Method<?> method = Methods.find(model.detector().method());
-        Map<String, String> parameters = new LinkedHashMap<>(method.format(model.detector()));
+    private static Manifest manifest(DetectorModel model, String method, Map<String, String> parameters,
+            Map<String, Manifest.Payload> payloads, List<String> featureNames) {
         TrainingInfo info = model.trainingInfo();
-        return new Manifest(FORMAT_VERSION, Version.get(), method.name(), parameters, info.features(), info.rows(),
+        return new Manifest(FORMAT_VERSION, Version.get(), method, parameters, info.features(), info.rows(),
                 new Manifest.Scaling(info.scaler().means(), info.scaler().scales()), parameters.get("seed"),
                 info.dataHash(), info.fittedAt().toString(), payloads, featureNames);
     }

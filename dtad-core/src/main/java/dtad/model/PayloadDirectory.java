@@ -2,6 +2,8 @@ package dtad.model;
 
 import dtad.InputException;
 import dtad.data.Matrix;
+import dtad.detect.PayloadReader;
+import dtad.detect.PayloadWriter;
 import dtad.io.NpyArray;
 import dtad.io.NpyReader;
 import dtad.io.NpyWriter;

@@ -1,9 +1,9 @@
 package dtad.torch;
 
 import dtad.detect.DetectorModel;
+import dtad.detect.PayloadReader;
+import dtad.detect.PayloadWriter;
 import dtad.detect.TrainingInfo;
-import dtad.model.PayloadReader;
-import dtad.model.PayloadWriter;
 import java.io.IOException;
 
 /**

@@ -63,7 +63,7 @@ public final class ParameterVector {
     }
 
     /** Reads what {@link #toBytes} wrote (or a format-1 payload); see {@link ParameterFile}. */
-    public static ParameterVector fromBytes(NDManager manager, ParameterLayout layout, byte[] bytes) {
+    static ParameterVector fromBytes(NDManager manager, ParameterLayout layout, byte[] bytes) {
         return of(manager, layout, ParameterFile.read(layout, bytes));
     }
 

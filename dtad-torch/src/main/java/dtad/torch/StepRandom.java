@@ -26,7 +26,7 @@ public final class StepRandom {
     private final Scratch scratch;
 
     /** Draws from {@code random} into tensors of {@code manager}. */
-    public StepRandom(SplittableRandom random, NDManager manager) {
+    StepRandom(SplittableRandom random, NDManager manager) {
         this(random, manager, new Scratch());
     }
 
@@ -34,7 +34,7 @@ public final class StepRandom {
      * As above, drawing into {@code scratch}: one per fit, passed to the step random of each step in
      * turn (the draws of a step live in it until the next step starts).
      */
-    public StepRandom(SplittableRandom random, NDManager manager, Scratch scratch) {
+    StepRandom(SplittableRandom random, NDManager manager, Scratch scratch) {
         this.random = random;
         this.manager = manager;
         this.scratch = scratch;

@@ -33,7 +33,7 @@ public final class TrainedNetwork implements AutoCloseable {
     private final NDList weights;
 
     /** Takes ownership of {@code manager}, which holds {@code parameters}. */
-    public TrainedNetwork(NDManager manager, Network network, ParameterVector parameters) {
+    TrainedNetwork(NDManager manager, Network network, ParameterVector parameters) {
         this.manager = manager;
         this.network = network;
         this.parameters = parameters;

@@ -46,9 +46,8 @@ public final class TrainingLoop {
      * @param modelManager the manager of the model that will own the parameters
      * @param rows         standardized training rows
      */
-    public static ParameterVector fit(NDManager modelManager, Network network, Objective.Factory objective,
-                                      Matrix rows, TrainingSettings settings, StoppingRule stopping,
-                                      Progress progress) {
+    static ParameterVector fit(NDManager modelManager, Network network, Objective.Factory objective,
+                               Matrix rows, TrainingSettings settings, StoppingRule stopping, Progress progress) {
         SplittableRandom root = new SplittableRandom(settings.seed());
         SplittableRandom init = root.split();
         SplittableRandom order = root.split();
@@ -123,12 +122,6 @@ public final class TrainingLoop {
             manager.close();
             throw e;
         }
-    }
-
-    /** Training without early stopping. */
-    public static ParameterVector fit(NDManager modelManager, Network network, Objective.Factory objective,
-                                      Matrix rows, TrainingSettings settings, Progress progress) {
-        return fit(modelManager, network, objective, rows, settings, StoppingRule.NEVER, progress);
     }
 
     private static float[] concat(float[] a, float[] b) {

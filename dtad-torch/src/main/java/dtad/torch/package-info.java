@@ -26,6 +26,19 @@
  * configures ({@code hidden}, {@code lr}, {@code epochs}, declared by {@link dtad.torch.NetworkParameters}
  * and {@link dtad.method.ParameterTable}) is a <em>hyperparameter</em>, though the CLI calls it a parameter.
  *
+ * <p><b>What users touch, and the building blocks.</b> The user-facing types name no DJL type in a public or
+ * protected signature: {@link dtad.torch.TorchMethods}, {@link dtad.torch.TrainingSettings}, the detector
+ * records and their models in {@code dtad.torch.dte} and {@code dtad.torch.recon} (with
+ * {@code ReconstructionSettings}), and {@code ImageSize} and {@code ImageDetector} in
+ * {@code dtad.torch.image}. DJL's tensors appear only in the building blocks that the three sub-packages
+ * share, which are public because Java has no narrower visibility across packages: {@link dtad.torch.Network}
+ * ({@link dtad.torch.Mlp}, {@code recon.Denoiser}), {@link dtad.torch.Objective}, {@link dtad.torch.ParameterVector},
+ * {@link dtad.torch.StepRandom}, {@link dtad.torch.Tensors}, {@link dtad.torch.TorchEngine},
+ * {@link dtad.torch.TrainedNetwork.Head} and the image layers ({@code Conv2d}, {@code GroupNorm},
+ * {@code ImageGrid}). They are not a stable API; a detector record reaches them only through the hook
+ * by which the shared fit gets its network ({@code network(int)}, {@code denoiser(int)}). What no other
+ * package needs is package-private. {@code PublicSignaturesTest} keeps this list exact.
+ *
  * <p>Native memory: one manager per fitted model; a sub-manager per training step, per epoch and per
  * scoring block; nothing is attached to a long-lived manager while training or scoring, so the number
  * of live native arrays ({@link dtad.torch.TorchEngine#liveArrays}) stays flat.

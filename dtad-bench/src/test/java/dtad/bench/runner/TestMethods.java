@@ -3,6 +3,7 @@ package dtad.bench.runner;
 import dtad.data.Matrix;
 import dtad.detect.Detector;
 import dtad.detect.DetectorModel;
+import dtad.detect.PayloadWriter;
 import dtad.detect.Progress;
 import dtad.detect.TrainingData;
 import dtad.detect.TrainingInfo;
@@ -11,7 +12,6 @@ import dtad.method.Method;
 import dtad.method.MethodProvider;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
-import dtad.model.PayloadWriter;
 import java.util.List;
 
 /**

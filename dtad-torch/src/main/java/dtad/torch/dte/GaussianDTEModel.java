@@ -1,9 +1,9 @@
 package dtad.torch.dte;
 
 import dtad.data.Matrix;
+import dtad.detect.PayloadReader;
 import dtad.detect.TrainingData;
 import dtad.detect.TrainingInfo;
-import dtad.model.PayloadReader;
 import dtad.torch.NetworkModel;
 import dtad.torch.TrainedNetwork;
 import java.io.IOException;

@@ -82,7 +82,7 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int hidden, 
     }
 
     /** How rows of {@code features} values become tokens. */
-    public Tokenizer tokenizer(int features) {
+    Tokenizer tokenizer(int features) {
         return patch == 0 ? Tokenizer.automatic(features) : new Tokenizer(features, patch);
     }
 

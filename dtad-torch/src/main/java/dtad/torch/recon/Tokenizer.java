@@ -13,7 +13,7 @@ import ai.djl.ndarray.types.Shape;
  * @param features features per row
  * @param patch    features per token
  */
-public record Tokenizer(int features, int patch) implements Patching {
+record Tokenizer(int features, int patch) implements Patching {
     /** The most tokens the automatic patch size gives (attention costs grow with the square of it). */
     static final int MAX_TOKENS = 32;
 

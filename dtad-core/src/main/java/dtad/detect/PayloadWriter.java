@@ -1,4 +1,4 @@
-package dtad.model;
+package dtad.detect;
 
 import dtad.data.Matrix;
 import java.io.IOException;
