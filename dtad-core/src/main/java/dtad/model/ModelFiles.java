@@ -12,6 +12,7 @@ import dtad.detect.TrainingInfo;
 import dtad.io.Leftovers;
 import dtad.method.Method;
 import dtad.method.Methods;
+import dtad.method.StandardParameters;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -267,8 +268,10 @@ public final class ModelFiles {
         Method<?> method = Methods.find(model.detector().method());
         Map<String, String> parameters = new LinkedHashMap<>(method.format(model.detector()));
         TrainingInfo info = model.trainingInfo();
+        String seed = method.parameters().declares(StandardParameters.SEED)
+                ? parameters.get(StandardParameters.SEED.name()) : null; // a seeded method's seed, by declaration
         return new Manifest(FORMAT_VERSION, Version.get(), method.name(), parameters, info.features(), info.rows(),
-                new Manifest.Scaling(info.scaler().means(), info.scaler().scales()), parameters.get("seed"),
+                new Manifest.Scaling(info.scaler().means(), info.scaler().scales()), seed,
                 info.dataHash(), info.fittedAt().toString(), payloads, featureNames);
     }
 

@@ -14,19 +14,12 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
         this(epochs, batchSize, learningRate, weightDecay, seed, false);
     }
 
+    /** Each value checked by its declared key ({@link NetworkParameters}). */
     public TrainingSettings {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("Invalid number of epochs: " + epochs);
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("Invalid batch size: " + batchSize);
-        }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("Invalid learning rate: " + learningRate);
-        }
-        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new IllegalArgumentException("Invalid weight decay: " + weightDecay);
-        }
+        NetworkParameters.EPOCHS.require(epochs);
+        NetworkParameters.BATCH.require(batchSize);
+        NetworkParameters.LR.require(learningRate);
+        NetworkParameters.WEIGHT_DECAY.require(weightDecay);
     }
 
     /** torch.optim.Adam with this learning rate and weight decay and torch's other defaults. */

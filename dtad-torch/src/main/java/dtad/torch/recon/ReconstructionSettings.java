@@ -1,6 +1,5 @@
 package dtad.torch.recon;
 
-import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -30,23 +29,10 @@ public record ReconstructionSettings(int steps, List<Integer> starts, boolean no
      */
     public static final ReconstructionSettings DEFAULT = REFERENCE.withStarts(List.of(50));
 
+    /** Checked by the declared keys ({@link ReconstructionParameters#STEPS}, {@link ReconstructionParameters#REC_T}). */
     public ReconstructionSettings {
-        if (steps < 2) {
-            throw new IllegalArgumentException("Invalid number of diffusion steps: " + steps + " (at least 2)");
-        }
-        starts = List.copyOf(starts);
-        if (starts.isEmpty()) {
-            throw new IllegalArgumentException("Missing reconstruction start rec_t");
-        }
-        for (int start : starts) {
-            if (start < 1 || start > steps) {
-                throw new IllegalArgumentException("Invalid reconstruction start rec_t: " + start + " (must be in 1.."
-                        + steps + ")");
-            }
-        }
-        if (new HashSet<>(starts).size() != starts.size()) {
-            throw new IllegalArgumentException("Repeated reconstruction start in rec_t: " + starts);
-        }
+        ReconstructionParameters.STEPS.require(steps);
+        starts = List.copyOf(ReconstructionParameters.REC_T.require(starts, ReconstructionParameters.STEPS.is(steps)));
     }
 
     /** These settings with other starts. */
