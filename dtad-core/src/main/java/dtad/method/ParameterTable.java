@@ -99,7 +99,7 @@ public final class ParameterTable<D> {
         return out;
     }
 
-    private Map<ParameterKey<?>, Object> defaultValues() {
+    Map<ParameterKey<?>, Object> defaultValues() {
         Map<ParameterKey<?>, Object> values = new LinkedHashMap<>();
         for (Parameter<D, ?> p : parameters) {
             values.put(p.declaration(), p.defaultValue());
@@ -110,6 +110,15 @@ public final class ParameterTable<D> {
     /** Checks every value by its declaration, then builds the configuration from them. */
     private D build(Map<ParameterKey<?>, Object> values) {
         check(values);
+        return construct(values);
+    }
+
+    /**
+     * Builds the configuration without checking the values first, so that tests can show that the
+     * configuration's own constructor refuses what the declarations refuse; also checks that the factory
+     * reads every declared key.
+     */
+    D construct(Map<ParameterKey<?>, Object> values) {
         ParameterValues typed = new ParameterValues(values);
         D config = factory.apply(typed);
         List<String> unread = typed.unread();
@@ -200,6 +209,11 @@ public final class ParameterTable<D> {
         private Settings(ParameterTable<D> table, Map<ParameterKey<?>, Object> values) {
             this.table = table;
             this.values = values;
+        }
+
+        /** Whether the method declares {@code key}. */
+        public boolean declares(ParameterKey<?> key) {
+            return table.declares(key);
         }
 
         /** Sets a declared parameter. */

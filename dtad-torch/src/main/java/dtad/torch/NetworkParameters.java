@@ -30,6 +30,9 @@ public final class NetworkParameters {
             Constraint.atLeast(0.0), "L2 weight decay added to the gradient (as torch.optim.Adam)");
     /** The seed of every random draw of a fit (the standard key). */
     public static final ParameterKey<Long> SEED = StandardParameters.SEED;
+    /** Whether each epoch drops its last partial batch (declared by the methods that let it be chosen). */
+    public static final ParameterKey<Boolean> DROP_LAST = ParameterKey.of("drop_last", ParameterType.BOOLEAN,
+            Constraint.none(), "drop each epoch's last partial batch (as the reference)");
     /** The hidden layer widths of an MLP. */
     public static final ParameterKey<List<Integer>> HIDDEN = ParameterKey.of("hidden",
             ParameterType.POSITIVE_INTEGERS, Constraint.each(Constraint.atLeast(1)),

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The parameter keys DDPM, DiT and their image variants declare alike, each declared once: the
  * diffusion and scoring chain ({@link ReconstructionSettings} checks its values by these keys), the
- * training ({@code drop_last}, {@code early_stop} beside {@link NetworkParameters}'), and the width of
+ * training ({@code early_stop}, and {@code drop_last} of {@link NetworkParameters}), and the width of
  * the time embedding. Each method binds them to its own defaults.
  */
 public final class ReconstructionParameters {
@@ -40,9 +40,6 @@ public final class ReconstructionParameters {
     public static final ParameterKey<Boolean> POSTERIOR_NOISE = ParameterKey.of("posterior_noise",
             ParameterType.BOOLEAN, Constraint.none(),
             "add sqrt(posterior variance) z at each step t > 0 (commented out in the reference)");
-    /** Whether each epoch drops its last partial batch. */
-    public static final ParameterKey<Boolean> DROP_LAST = ParameterKey.of("drop_last", ParameterType.BOOLEAN,
-            Constraint.none(), "drop each epoch's last partial batch (as the reference)");
     /** Whether the reference's early stop ends the fit. */
     public static final ParameterKey<Boolean> EARLY_STOP = ParameterKey.of("early_stop", ParameterType.BOOLEAN,
             Constraint.none(), "after epoch 51, stop when the epoch's mean loss exceeds the one 39 epochs earlier "
@@ -80,7 +77,7 @@ public final class ReconstructionParameters {
                                                                                  boolean earlyStop,
                                                                                  Constraint<Integer> batchRule) {
         return NetworkParameters.addTraining(builder, defaults, ReconstructionDetector::training, batchRule)
-                .add(DROP_LAST, defaults.dropLast(), d -> d.training().dropLast())
+                .add(NetworkParameters.DROP_LAST, defaults.dropLast(), d -> d.training().dropLast())
                 .add(EARLY_STOP, earlyStop, ReconstructionDetector::earlyStop);
     }
 
@@ -90,7 +87,7 @@ public final class ReconstructionParameters {
     }
 
     static TrainingSettings training(ParameterValues v) {
-        return NetworkParameters.training(v).withDropLast(v.get(DROP_LAST));
+        return NetworkParameters.training(v).withDropLast(v.get(NetworkParameters.DROP_LAST));
     }
 
     static void requireCommon(ReconstructionSettings reconstruction, TrainingSettings training) {

@@ -1,5 +1,6 @@
 package dtad.torch.recon;
 
+import dtad.method.ParameterTable;
 import java.util.List;
 
 /**
@@ -33,6 +34,13 @@ public record ReconstructionSettings(int steps, List<Integer> starts, boolean no
     public ReconstructionSettings {
         ReconstructionParameters.STEPS.require(steps);
         starts = List.copyOf(ReconstructionParameters.REC_T.require(starts, ReconstructionParameters.STEPS.is(steps)));
+    }
+
+    /** {@code settings} with these settings set key by key. */
+    public <D> ParameterTable.Settings<D> setIn(ParameterTable.Settings<D> settings) {
+        return settings.set(ReconstructionParameters.STEPS, steps).set(ReconstructionParameters.REC_T, starts)
+                .set(ReconstructionParameters.NOISE_FIRST, noiseFirst).set(ReconstructionParameters.FULL_PATH, fullPath)
+                .set(ReconstructionParameters.POSTERIOR_NOISE, posteriorNoise);
     }
 
     /** These settings with other starts. */

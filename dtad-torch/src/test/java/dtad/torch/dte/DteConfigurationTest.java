@@ -57,18 +57,18 @@ class DteConfigurationTest {
     void refusesBadValuesNamingThem() {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> CategoricalDTE.METHOD.configure(Map.of("bins", "1"))).getMessage()
-                .contains("Invalid number of bins: 1"));
+                .contains("Invalid bins: 1 (must be in 2..400)"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> CategoricalDTE.METHOD.configure(Map.of("hidden", "256,0"))).getMessage().contains("hidden"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> GaussianDTE.METHOD.configure(Map.of("dropout", "1"))).getMessage()
-                .contains("Invalid dropout probability: 1.0"));
+                .contains("Invalid dropout: 1.0 (must be in [0, 1))"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> InverseGammaDTE.METHOD.configure(Map.of("epochs", "0"))).getMessage()
-                .contains("Invalid number of epochs: 0"));
+                .contains("Invalid epochs: 0 (at least 1)"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> InverseGammaDTE.METHOD.configure(Map.of("steps", "1"))).getMessage()
-                .contains("Invalid number of diffusion steps: 1"));
+                .contains("Invalid steps: 1 (at least 2)"));
     }
 
     @Test

@@ -50,7 +50,7 @@ class ConfigurationTest {
                 () -> DDPM.METHOD.configure(Map.of("rec_t", "1001")));
         assertTrue(e.getMessage().contains("1001"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> DDPM.METHOD.configure(Map.of("rec_t", "50,10,50")));
-        assertTrue(e.getMessage().contains("Repeated"), e.getMessage());
+        assertEquals("DDPM: Invalid rec_t: 50,10,50 (repeated values)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> DDPM.METHOD.configure(Map.of("batch", "1")));
         assertTrue(e.getMessage().contains("BatchNorm"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> DDPM.METHOD.configure(Map.of("dropout_first", "1")));
