@@ -113,12 +113,13 @@ public final class Constraint<T> {
 
     /**
      * A positive multiple of {@code factor} times the value of the parameter {@code of}, e.g. a token
-     * width that is a multiple of twice the number of heads: {@code multiple of 2 heads}.
+     * width that is a multiple of twice the number of heads: {@code multiple of 2 heads}. A value of
+     * {@code of} below 1 is left to that key's own rule to refuse, so that the message names it.
      */
     public static Constraint<Integer> multipleOf(int factor, ParameterKey<Integer> of) {
         return new Constraint<>("multiple of " + factor + " " + of.name(), (value, context) -> {
             int multiple = factor * context.valueOf(of);
-            return multiple > 0 && value >= multiple && value % multiple == 0 ? null
+            return multiple < 1 || value >= multiple && value % multiple == 0 ? null
                     : "must be a positive multiple of " + multiple + ", " + factor + " x " + of.name();
         });
     }
