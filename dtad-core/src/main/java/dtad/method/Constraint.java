@@ -142,7 +142,7 @@ public final class Constraint<T> {
 
     /** A list without repeated elements. */
     public static <E> Constraint<List<E>> distinct() {
-        return new Constraint<>("no repeats", (values, context) -> new HashSet<>(values).size() == values.size()
+        return new Constraint<>("distinct", (values, context) -> new HashSet<>(values).size() == values.size()
                 ? null : "repeated values");
     }
 

@@ -230,7 +230,7 @@ public final class ParameterTable<D> {
             return this;
         }
 
-        /** The configuration; a value that breaks its constraint is refused as {@link #parse} refuses it. */
+        /** The configuration; a value that breaks its constraint is refused as {@link ParameterTable#parse} refuses it. */
         public D build() {
             return table.build(new LinkedHashMap<>(values));
         }
