@@ -85,4 +85,18 @@ class DteConfigurationTest {
         }
         assertArrayEquals(new long[] {58, 57, 57, 57, 57, 57, 57}, counts);
     }
+
+    @Test
+    void binsAreCheckedAgainstTheConfiguredStepsByTheTableAndTheConstructorAlike() {
+        assertEquals("2..steps", CategoricalDTE.BINS.constraint());
+        IllegalArgumentException parsed = assertThrows(IllegalArgumentException.class,
+                () -> CategoricalDTE.METHOD.configure(Map.of("steps", "7", "bins", "8")));
+        assertEquals("DTE-C: Invalid bins: 8 (must be in 2..7)", parsed.getMessage());
+        CategoricalDTE d = CategoricalDTE.defaults();
+        IllegalArgumentException constructed = assertThrows(IllegalArgumentException.class,
+                () -> new CategoricalDTE(7, 8, d.loss(), d.hidden(), d.dropout(), d.training()));
+        assertEquals("DTE-C: " + constructed.getMessage(), parsed.getMessage());
+        assertEquals(7, CategoricalDTE.builder().set(CategoricalDTE.STEPS, 7).set(CategoricalDTE.BINS, 7).build()
+                .bins());
+    }
 }
