@@ -6,6 +6,7 @@ import dtad.detect.DetectorModel;
 import dtad.image.ImageShape;
 import dtad.method.Method;
 import dtad.method.Methods;
+import dtad.method.ParameterKey;
 import dtad.torch.image.ImageDetector;
 import dtad.torch.image.ImageSize;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ final class ImageMethods {
             new ImageNetwork("DiT", "ImageDiT", "DiT over 2-D patches"),
             new ImageNetwork("DTE-C", "ImageDTE-C", "DTE-C with a convolutional classifier"));
 
-    private static final List<String> SHAPE_KEYS = List.of("channels", "height", "width");
+    private static final List<ParameterKey<Integer>> SHAPE_KEYS = List.of(ImageSize.CHANNELS, ImageSize.HEIGHT,
+            ImageSize.WIDTH);
 
     private ImageMethods() {
     }
@@ -52,16 +54,13 @@ final class ImageMethods {
                     "Images: fitting %s on the flattened pixels of %d images of %s (%d values each)",
                     method.name(), count, shape, shape.values()));
         }
-        for (String key : SHAPE_KEYS) {
-            if (parameters.containsKey(key)) {
+        for (ParameterKey<Integer> key : SHAPE_KEYS) {
+            if (parameters.containsKey(key.name())) {
                 throw new IllegalArgumentException(method.name() + ": the images set the parameter '" + key
                         + "'; convert them with --size and --channels instead");
             }
         }
-        Map<String, String> withShape = new LinkedHashMap<>(parameters);
-        withShape.put("channels", Integer.toString(shape.channels()));
-        withShape.put("height", Integer.toString(shape.height()));
-        withShape.put("width", Integer.toString(shape.width()));
+        Map<String, String> withShape = withShapeTexts(parameters, shape);
         String what = network.map(n -> " (" + n.what() + ")").orElse("");
         return new Choice(method, method.configure(withShape), String.format(Locale.ROOT,
                 "Images: using %s%s for %d images of %s", method.name(), what, count, shape));
@@ -113,12 +112,17 @@ final class ImageMethods {
                 out.add(spec);
                 continue;
             }
-            Map<String, String> params = new LinkedHashMap<>(spec.params());
-            params.put("channels", Integer.toString(shape.channels()));
-            params.put("height", Integer.toString(shape.height()));
-            params.put("width", Integer.toString(shape.width()));
-            out.add(new MethodSpec(spec.method(), params, spec.quick()));
+            out.add(new MethodSpec(spec.method(), withShapeTexts(spec.params(), shape), spec.quick()));
         }
+        return out;
+    }
+
+    /** The parameter texts with the image size keys set to {@code shape}. */
+    private static Map<String, String> withShapeTexts(Map<String, String> parameters, ImageShape shape) {
+        Map<String, String> out = new LinkedHashMap<>(parameters);
+        out.put(ImageSize.CHANNELS.name(), Integer.toString(shape.channels()));
+        out.put(ImageSize.HEIGHT.name(), Integer.toString(shape.height()));
+        out.put(ImageSize.WIDTH.name(), Integer.toString(shape.width()));
         return out;
     }
 }

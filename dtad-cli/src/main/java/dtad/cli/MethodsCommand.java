@@ -24,7 +24,7 @@ final class MethodsCommand implements Callable<Integer> {
                     method.summary(), method.reference());
             for (Parameter<?, ?> p : method.parameters().parameters()) {
                 out.printf("    %-16s %-10s default %-10s %-18s %s%n", p.key(), p.type().name(), p.formattedDefault(),
-                        p.constraint(), p.description());
+                        p.constraint(), p.description()); // the constraint's text, from the object that enforces it
             }
             out.println();
         }

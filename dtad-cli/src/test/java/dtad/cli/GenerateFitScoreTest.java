@@ -3,6 +3,7 @@ package dtad.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dtad.data.Dataset;
@@ -111,7 +112,10 @@ class GenerateFitScoreTest {
         CommandRun bad = CommandRun.of("fit", "--method", "KNN", "--param", "k=-1", "--train", train,
                 "--label-column", "label", "--out", dir.resolve("m").toString());
         assertTrue(bad.isOneLineUserError(), bad.err());
-        assertTrue(bad.err().contains("KNN") && bad.err().contains("-1"), bad.err());
+        String constructor = assertThrows(IllegalArgumentException.class,
+                () -> new dtad.classical.KNN(-1, dtad.classical.KNN.Score.LARGEST)).getMessage();
+        assertEquals("dtad: KNN: " + constructor, bad.err().strip(), "the CLI refuses by the declared rule");
+        assertEquals("Invalid k: -1 (at least 1)", constructor);
         Files.createDirectory(dir.resolve("taken"));
         CommandRun taken = CommandRun.of("fit", "--method", "KNN", "--train", train, "--label-column", "label",
                 "--out", dir.resolve("taken").toString());

@@ -5,8 +5,8 @@ import dtad.detect.Detector;
 import dtad.detect.Progress;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
-import java.util.Objects;
 
 /**
  * COPOD, the copula-based outlier detector: each feature's empirical distribution gives a row a
@@ -27,21 +27,23 @@ import java.util.Objects;
  * @param mode which rows the distributions are made of when scoring
  */
 public record COPOD(EcdfMode mode) implements Detector<EcdfModel> {
+    /** {@code mode}: which rows the distributions are made of (default inductive). */
+    public static final Parameter<COPOD, EcdfMode> MODE = EcdfMode.parameter(COPOD::mode);
+
     public static final Method<COPOD> METHOD = new Method<>("COPOD", Family.CLASSICAL,
             "copula-based outlier detection: skewness-corrected empirical tail probabilities per feature",
             "Li et al., COPOD: Copula-Based Outlier Detection, ICDM 2020, doi:10.1109/ICDM50108.2020.00135",
-            EcdfMode.addParameter(ParameterTable.<COPOD>builder(), COPOD::mode)
-                    .build(v -> new COPOD(v.choice("mode", EcdfMode.class))),
+            ParameterTable.<COPOD>builder().add(MODE).build(v -> new COPOD(v.get(MODE))),
             (config, info, scores, payloads) -> EcdfModel.load(config, TailRule.COPOD, config.mode(), info, scores,
                     payloads));
 
     public COPOD {
-        Objects.requireNonNull(mode, "mode");
+        MODE.require(mode);
     }
 
-    /** The default: inductive scoring. */
+    /** The declared default: inductive scoring. */
     public COPOD() {
-        this(EcdfMode.INDUCTIVE);
+        this(MODE.defaultValue());
     }
 
     @Override

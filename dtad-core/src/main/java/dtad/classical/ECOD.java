@@ -5,8 +5,8 @@ import dtad.detect.Detector;
 import dtad.detect.Progress;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
-import java.util.Objects;
 
 /**
  * ECOD, outlier detection by empirical cumulative distribution functions: each feature's empirical
@@ -30,22 +30,24 @@ import java.util.Objects;
  * @param mode which rows the distributions are made of when scoring
  */
 public record ECOD(EcdfMode mode) implements Detector<EcdfModel> {
+    /** {@code mode}: which rows the distributions are made of (default inductive). */
+    public static final Parameter<ECOD, EcdfMode> MODE = EcdfMode.parameter(ECOD::mode);
+
     public static final Method<ECOD> METHOD = new Method<>("ECOD", Family.CLASSICAL,
             "empirical-CDF outlier detection: the most extreme of left, right and skewness-chosen tails per feature",
             "Li et al., ECOD: Unsupervised Outlier Detection Using Empirical Cumulative Distribution Functions, "
                     + "IEEE TKDE 2022, doi:10.1109/TKDE.2022.3159580",
-            EcdfMode.addParameter(ParameterTable.<ECOD>builder(), ECOD::mode)
-                    .build(v -> new ECOD(v.choice("mode", EcdfMode.class))),
+            ParameterTable.<ECOD>builder().add(MODE).build(v -> new ECOD(v.get(MODE))),
             (config, info, scores, payloads) -> EcdfModel.load(config, TailRule.ECOD, config.mode(), info, scores,
                     payloads));
 
     public ECOD {
-        Objects.requireNonNull(mode, "mode");
+        MODE.require(mode);
     }
 
-    /** The default: inductive scoring. */
+    /** The declared default: inductive scoring. */
     public ECOD() {
-        this(EcdfMode.INDUCTIVE);
+        this(MODE.defaultValue());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dtad.classical;
 
-import dtad.method.ParameterTable;
+import dtad.method.Constraint;
+import dtad.method.Parameter;
+import dtad.method.ParameterKey;
 import dtad.method.ParameterType;
 import java.util.function.Function;
 
@@ -24,10 +26,13 @@ public enum EcdfMode {
      */
     TRANSDUCTIVE;
 
-    /** Adds the {@code mode} parameter (default {@link #INDUCTIVE}) to a detector's parameter table. */
-    static <D> ParameterTable.Builder<D> addParameter(ParameterTable.Builder<D> table, Function<D, EcdfMode> mode) {
-        return table.add("mode", ParameterType.choice(EcdfMode.class), INDUCTIVE, "inductive|transductive",
-                "inductive: score against the training distributions only (batch independent); "
-                        + "transductive: PyOD's way, distributions of training and batch together", mode);
+    /** The {@code mode} key COPOD and ECOD share. */
+    static final ParameterKey<EcdfMode> KEY = ParameterKey.of("mode", ParameterType.choice(EcdfMode.class),
+            Constraint.none(), "inductive: score against the training distributions only (batch independent); "
+                    + "transductive: PyOD's way, distributions of training and batch together");
+
+    /** The {@code mode} parameter of a detector, default {@link #INDUCTIVE}. */
+    static <D> Parameter<D, EcdfMode> parameter(Function<D, EcdfMode> mode) {
+        return KEY.bind(INDUCTIVE, mode);
     }
 }

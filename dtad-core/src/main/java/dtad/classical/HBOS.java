@@ -4,8 +4,10 @@ import dtad.data.Matrix;
 import dtad.detect.Detector;
 import dtad.detect.Progress;
 import dtad.detect.TrainingData;
+import dtad.method.Constraint;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
 
@@ -42,33 +44,33 @@ import dtad.method.ParameterType;
  *              outermost bin, in (0, 1)
  */
 public record HBOS(int bins, double alpha, double tol) implements Detector<HBOSModel> {
+    /** {@code bins}: equal-width bins per feature (PyOD's default 10). */
+    public static final Parameter<HBOS, Integer> BINS = Parameter.of("bins", ParameterType.INTEGER, 10,
+            Constraint.atLeast(2), "equal-width bins per feature", HBOS::bins);
+    /** {@code alpha}: the regulariser of the densities (PyOD's default 0.1). */
+    public static final Parameter<HBOS, Double> ALPHA = Parameter.of("alpha", ParameterType.REAL, 0.1,
+            Constraint.open(0, 1), "regulariser added to each density", HBOS::alpha);
+    /** {@code tol}: how far outside the training range the outermost bin reaches (PyOD's default 0.5). */
+    public static final Parameter<HBOS, Double> TOL = Parameter.of("tol", ParameterType.REAL, 0.5,
+            Constraint.open(0, 1), "bin widths outside the training range still scored as the outermost bin",
+            HBOS::tol);
+
     public static final Method<HBOS> METHOD = new Method<>("HBOS", Family.CLASSICAL,
             "histogram-based outlier score: sum over features of the negative log histogram density",
             "Goldstein and Dengel, Histogram-based Outlier Score (HBOS), KI-2012 Poster and Demo Track, pp. 59-63",
-            ParameterTable.<HBOS>builder()
-                    .add("bins", ParameterType.INTEGER, 10, ">= 2", "equal-width bins per feature", HBOS::bins)
-                    .add("alpha", ParameterType.REAL, 0.1, "in (0, 1)", "regulariser added to each density",
-                            HBOS::alpha)
-                    .add("tol", ParameterType.REAL, 0.5, "in (0, 1)",
-                            "bin widths outside the training range still scored as the outermost bin", HBOS::tol)
-                    .build(v -> new HBOS(v.integer("bins"), v.real("alpha"), v.real("tol"))),
+            ParameterTable.<HBOS>builder().add(BINS).add(ALPHA).add(TOL)
+                    .build(v -> new HBOS(v.get(BINS), v.get(ALPHA), v.get(TOL))),
             HBOSModel::load);
 
     public HBOS {
-        if (bins < 2) {
-            throw new IllegalArgumentException("Invalid number of bins: " + bins + " (at least 2)");
-        }
-        if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("Invalid alpha: " + alpha + " (must be in (0, 1))");
-        }
-        if (!(tol > 0 && tol < 1)) {
-            throw new IllegalArgumentException("Invalid tol: " + tol + " (must be in (0, 1))");
-        }
+        BINS.require(bins);
+        ALPHA.require(alpha);
+        TOL.require(tol);
     }
 
-    /** PyOD's defaults: 10 bins, alpha 0.1, tol 0.5. */
+    /** The declared defaults (PyOD's): 10 bins, alpha 0.1, tol 0.5. */
     public HBOS() {
-        this(10, 0.1, 0.5);
+        this(BINS.defaultValue(), ALPHA.defaultValue(), TOL.defaultValue());
     }
 
     @Override

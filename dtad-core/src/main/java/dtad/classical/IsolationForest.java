@@ -4,10 +4,13 @@ import dtad.data.Matrix;
 import dtad.detect.Detector;
 import dtad.detect.Progress;
 import dtad.detect.TrainingData;
+import dtad.method.Constraint;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
+import dtad.method.StandardParameters;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -39,29 +42,32 @@ import java.util.stream.IntStream;
  * @param seed       the seed of all random draws
  */
 public record IsolationForest(int trees, int maxSamples, long seed) implements Detector<IsolationForestModel> {
+    /** {@code trees}: the number of trees (scikit-learn's and PyOD's default 100). */
+    public static final Parameter<IsolationForest, Integer> TREES = Parameter.of("trees", ParameterType.INTEGER, 100,
+            Constraint.atLeast(1), "number of trees", IsolationForest::trees);
+    /** {@code max_samples}: rows per tree (scikit-learn's and PyOD's default 256). */
+    public static final Parameter<IsolationForest, Integer> MAX_SAMPLES = Parameter.of("max_samples",
+            ParameterType.INTEGER, 256, Constraint.atLeast(2), "training rows per tree (at most the training set)",
+            IsolationForest::maxSamples);
+    /** {@code seed}: the standard seed. */
+    public static final Parameter<IsolationForest, Long> SEED = StandardParameters.SEED.bind(0L,
+            IsolationForest::seed);
+
     public static final Method<IsolationForest> METHOD = new Method<>("IForest", Family.CLASSICAL,
             "isolation forest: short average path lengths in random partitioning trees mark anomalies",
             "Liu, Ting and Zhou, Isolation Forest, ICDM 2008, doi:10.1109/ICDM.2008.17",
-            ParameterTable.<IsolationForest>builder()
-                    .add("trees", ParameterType.INTEGER, 100, ">= 1", "number of trees", IsolationForest::trees)
-                    .add("max_samples", ParameterType.INTEGER, 256, ">= 2",
-                            "training rows per tree (at most the training set)", IsolationForest::maxSamples)
-                    .add("seed", ParameterType.LONG, 0L, "any integer", "seed of the random draws", IsolationForest::seed)
-                    .build(v -> new IsolationForest(v.integer("trees"), v.integer("max_samples"), v.longValue("seed"))),
+            ParameterTable.<IsolationForest>builder().add(TREES).add(MAX_SAMPLES).add(SEED)
+                    .build(v -> new IsolationForest(v.get(TREES), v.get(MAX_SAMPLES), v.get(SEED))),
             IsolationForestModel::load);
 
     public IsolationForest {
-        if (trees < 1) {
-            throw new IllegalArgumentException("Invalid number of trees: " + trees + " (at least 1)");
-        }
-        if (maxSamples < 2) {
-            throw new IllegalArgumentException("Invalid max_samples: " + maxSamples + " (at least 2)");
-        }
+        TREES.require(trees);
+        MAX_SAMPLES.require(maxSamples);
     }
 
-    /** scikit-learn's and PyOD's defaults (100 trees of at most 256 rows) with the given seed. */
+    /** The declared defaults (scikit-learn's and PyOD's: 100 trees of at most 256 rows) with the given seed. */
     public IsolationForest(long seed) {
-        this(100, 256, seed);
+        this(TREES.defaultValue(), MAX_SAMPLES.defaultValue(), seed);
     }
 
     @Override

@@ -4,11 +4,12 @@ import dtad.data.Matrix;
 import dtad.detect.Detector;
 import dtad.detect.Progress;
 import dtad.detect.TrainingData;
+import dtad.method.Constraint;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
-import java.util.Objects;
 
 /**
  * The k-nearest-neighbour detector: a row's score is a statistic of the Euclidean distances to its
@@ -31,15 +32,18 @@ import java.util.Objects;
  * @param score the statistic of the {@code k} distances that is the score
  */
 public record KNN(int k, Score score) implements Detector<KNNModel> {
+    /** {@code k}: the number of neighbours (PyOD's default 5). */
+    public static final Parameter<KNN, Integer> K = Parameter.of("k", ParameterType.INTEGER, 5,
+            Constraint.atLeast(1), "number of neighbours", KNN::k);
+    /** {@code score}: the statistic of the distances (PyOD's default: the largest). */
+    public static final Parameter<KNN, Score> SCORE = Parameter.of("score", ParameterType.choice(Score.class),
+            Score.LARGEST, Constraint.none(), "statistic of the k neighbour distances (PyOD's method)", KNN::score);
+
     public static final Method<KNN> METHOD = new Method<>("KNN", Family.CLASSICAL,
             "k nearest neighbours: distance to the k-th nearest training row (or the mean or median of the k)",
             "Ramaswamy, Rastogi and Shim, Efficient algorithms for mining outliers from large data sets, "
                     + "SIGMOD 2000, doi:10.1145/342009.335437",
-            ParameterTable.<KNN>builder()
-                    .add("k", ParameterType.INTEGER, 5, ">= 1", "number of neighbours", KNN::k)
-                    .add("score", ParameterType.choice(Score.class), Score.LARGEST, "largest|mean|median",
-                            "statistic of the k neighbour distances (PyOD's method)", KNN::score)
-                    .build(v -> new KNN(v.integer("k"), v.choice("score", Score.class))),
+            ParameterTable.<KNN>builder().add(K).add(SCORE).build(v -> new KNN(v.get(K), v.get(SCORE))),
             KNNModel::load);
 
     /** Which statistic of the {@code k} neighbour distances is the score (PyOD's {@code method}). */
@@ -53,15 +57,13 @@ public record KNN(int k, Score score) implements Detector<KNNModel> {
     }
 
     public KNN {
-        if (k < 1) {
-            throw new IllegalArgumentException("Invalid number of neighbours: " + k + " (at least 1)");
-        }
-        Objects.requireNonNull(score, "score");
+        K.require(k);
+        SCORE.require(score);
     }
 
-    /** PyOD's defaults: 5 neighbours, the distance to the 5th. */
+    /** The declared defaults (PyOD's): 5 neighbours, the distance to the 5th. */
     public KNN() {
-        this(5, Score.LARGEST);
+        this(K.defaultValue(), SCORE.defaultValue());
     }
 
     @Override

@@ -4,8 +4,10 @@ import dtad.data.Matrix;
 import dtad.detect.Detector;
 import dtad.detect.Progress;
 import dtad.detect.TrainingData;
+import dtad.method.Constraint;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
 
@@ -35,24 +37,24 @@ import dtad.method.ParameterType;
  * @param k the number of neighbours, at least 1 (fitting needs at least {@code k + 1} rows)
  */
 public record LOF(int k) implements Detector<LOFModel> {
+    /** {@code k}: the number of neighbours (PyOD's and scikit-learn's default 20). */
+    public static final Parameter<LOF, Integer> K = Parameter.of("k", ParameterType.INTEGER, 20,
+            Constraint.atLeast(1), "number of neighbours", LOF::k);
+
     public static final Method<LOF> METHOD = new Method<>("LOF", Family.CLASSICAL,
             "local outlier factor: local reachability density of the k nearest training rows over the row's own",
             "Breunig, Kriegel, Ng and Sander, LOF: identifying density-based local outliers, SIGMOD 2000, "
                     + "doi:10.1145/342009.335388",
-            ParameterTable.<LOF>builder()
-                    .add("k", ParameterType.INTEGER, 20, ">= 1", "number of neighbours", LOF::k)
-                    .build(v -> new LOF(v.integer("k"))),
+            ParameterTable.<LOF>builder().add(K).build(v -> new LOF(v.get(K))),
             LOFModel::load);
 
     public LOF {
-        if (k < 1) {
-            throw new IllegalArgumentException("Invalid number of neighbours: " + k + " (at least 1)");
-        }
+        K.require(k);
     }
 
-    /** PyOD's and scikit-learn's default: 20 neighbours. */
+    /** The declared default (PyOD's and scikit-learn's): 20 neighbours. */
     public LOF() {
-        this(20);
+        this(K.defaultValue());
     }
 
     @Override

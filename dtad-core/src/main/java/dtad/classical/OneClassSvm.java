@@ -4,10 +4,13 @@ import dtad.data.Matrix;
 import dtad.detect.Detector;
 import dtad.detect.Progress;
 import dtad.detect.TrainingData;
+import dtad.method.Constraint;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
+import dtad.method.StandardParameters;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.logging.Logger;
@@ -58,47 +61,47 @@ public record OneClassSvm(double nu, double gamma, double tol, int maxTrainRows,
 
     private static final Logger LOG = Logger.getLogger(OneClassSvm.class.getName());
 
+    /** {@code nu}: PyOD's default 0.5. */
+    public static final Parameter<OneClassSvm, Double> NU = Parameter.of("nu", ParameterType.REAL, 0.5,
+            Constraint.openClosed(0, 1), "upper bound on the share of outlying training rows", OneClassSvm::nu);
+    /** {@code gamma}: PyOD's default, 1/features. */
+    public static final Parameter<OneClassSvm, Double> GAMMA = Parameter.of("gamma", ParameterType.REAL, 0.0,
+            Constraint.atLeast(0.0).note("0 = 1/features"), "RBF kernel coefficient", OneClassSvm::gamma);
+    /** {@code tol}: LIBSVM's and PyOD's default 1e-3. */
+    public static final Parameter<OneClassSvm, Double> TOL = Parameter.of("tol", ParameterType.REAL, 1e-3,
+            Constraint.positive(), "solver stopping tolerance", OneClassSvm::tol);
+    /** {@code max_train_rows}: dtad's cap. */
+    public static final Parameter<OneClassSvm, Integer> MAX_TRAIN_ROWS = Parameter.of("max_train_rows",
+            ParameterType.INTEGER, DEFAULT_MAX_TRAIN_ROWS, Constraint.atLeast(2),
+            "larger training sets are subsampled to this many rows", OneClassSvm::maxTrainRows);
+    /** {@code cache_mb}: PyOD's default 200. */
+    public static final Parameter<OneClassSvm, Integer> CACHE_MB = Parameter.of("cache_mb", ParameterType.INTEGER, 200,
+            Constraint.atLeast(1), "kernel-row cache in megabytes (speed only)", OneClassSvm::cacheMb);
+    /** {@code seed}: the standard seed, of the training subsample. */
+    public static final Parameter<OneClassSvm, Long> SEED = StandardParameters.SEED.bind(0L,
+            "seed of the training subsample", OneClassSvm::seed);
+
     public static final Method<OneClassSvm> METHOD = new Method<>("OCSVM", Family.CLASSICAL,
             "one-class support vector machine with an RBF kernel (LIBSVM's SMO on dense rows)",
             "Schölkopf et al., Estimating the Support of a High-Dimensional Distribution, Neural Computation 2001, "
                     + "doi:10.1162/089976601750264965",
-            ParameterTable.<OneClassSvm>builder()
-                    .add("nu", ParameterType.REAL, 0.5, "in (0, 1]", "upper bound on the share of outlying training rows",
-                            OneClassSvm::nu)
-                    .add("gamma", ParameterType.REAL, 0.0, ">= 0 (0 = 1/features)", "RBF kernel coefficient",
-                            OneClassSvm::gamma)
-                    .add("tol", ParameterType.REAL, 1e-3, "> 0", "solver stopping tolerance", OneClassSvm::tol)
-                    .add("max_train_rows", ParameterType.INTEGER, DEFAULT_MAX_TRAIN_ROWS, ">= 2",
-                            "larger training sets are subsampled to this many rows", OneClassSvm::maxTrainRows)
-                    .add("cache_mb", ParameterType.INTEGER, 200, ">= 1", "kernel-row cache in megabytes (speed only)",
-                            OneClassSvm::cacheMb)
-                    .add("seed", ParameterType.LONG, 0L, "any integer", "seed of the training subsample",
-                            OneClassSvm::seed)
-                    .build(v -> new OneClassSvm(v.real("nu"), v.real("gamma"), v.real("tol"), v.integer("max_train_rows"),
-                            v.integer("cache_mb"), v.longValue("seed"))),
+            ParameterTable.<OneClassSvm>builder().add(NU).add(GAMMA).add(TOL).add(MAX_TRAIN_ROWS).add(CACHE_MB).add(SEED)
+                    .build(v -> new OneClassSvm(v.get(NU), v.get(GAMMA), v.get(TOL), v.get(MAX_TRAIN_ROWS),
+                            v.get(CACHE_MB), v.get(SEED))),
             OneClassSvmModel::load);
 
     public OneClassSvm {
-        if (!(nu > 0 && nu <= 1)) {
-            throw new IllegalArgumentException("Invalid nu: " + nu + " (must be in (0, 1])");
-        }
-        if (!(gamma >= 0) || Double.isInfinite(gamma)) {
-            throw new IllegalArgumentException("Invalid gamma: " + gamma + " (0 for 1/features, or positive)");
-        }
-        if (!(tol > 0) || Double.isInfinite(tol)) {
-            throw new IllegalArgumentException("Invalid tolerance: " + tol + " (must be positive)");
-        }
-        if (maxTrainRows < 2) {
-            throw new IllegalArgumentException("Invalid max_train_rows: " + maxTrainRows + " (at least 2)");
-        }
-        if (cacheMb < 1) {
-            throw new IllegalArgumentException("Invalid cache size: " + cacheMb + " MB (at least 1)");
-        }
+        NU.require(nu);
+        GAMMA.require(gamma);
+        TOL.require(tol);
+        MAX_TRAIN_ROWS.require(maxTrainRows);
+        CACHE_MB.require(cacheMb);
     }
 
-    /** PyOD's defaults, with dtad's training-row cap and seed 0. */
+    /** The declared defaults: PyOD's, with dtad's training-row cap and seed 0. */
     public OneClassSvm() {
-        this(0.5, 0, 1e-3, DEFAULT_MAX_TRAIN_ROWS, 200, 0);
+        this(NU.defaultValue(), GAMMA.defaultValue(), TOL.defaultValue(), MAX_TRAIN_ROWS.defaultValue(),
+                CACHE_MB.defaultValue(), SEED.defaultValue());
     }
 
     @Override

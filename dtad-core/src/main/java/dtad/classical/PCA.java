@@ -5,8 +5,10 @@ import dtad.data.Matrix;
 import dtad.detect.Detector;
 import dtad.detect.Progress;
 import dtad.detect.TrainingData;
+import dtad.method.Constraint;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
 
@@ -42,27 +44,28 @@ import dtad.method.ParameterType;
  * @param weighted   whether each distance is divided by the component's explained-variance ratio
  */
 public record PCA(int components, boolean weighted) implements Detector<PCAModel> {
+    /** {@code components}: how many least-variance components score (PyOD's default: all). */
+    public static final Parameter<PCA, Integer> COMPONENTS = Parameter.of("components", ParameterType.INTEGER, 0,
+            Constraint.atLeast(0).note("0 = all"), "number of least-variance components that score", PCA::components);
+    /** {@code weighted}: divide by the explained-variance ratio (PyOD's default: true). */
+    public static final Parameter<PCA, Boolean> WEIGHTED = Parameter.of("weighted", ParameterType.BOOLEAN, true,
+            Constraint.none(), "divide each distance by the component's explained-variance ratio", PCA::weighted);
+
     public static final Method<PCA> METHOD = new Method<>("PCA", Family.CLASSICAL,
             "principal component analysis: distances to the component vectors weighted by inverse explained variance",
             "Shyu et al., A Novel Anomaly Detection Scheme Based on Principal Component Classifier, ICDM workshop 2003; "
                     + "scoring as PyOD (Zhao et al., JMLR 20(96), 2019)",
-            ParameterTable.<PCA>builder()
-                    .add("components", ParameterType.INTEGER, 0, ">= 0 (0 = all)",
-                            "number of least-variance components that score", PCA::components)
-                    .add("weighted", ParameterType.BOOLEAN, true, "true|false",
-                            "divide each distance by the component's explained-variance ratio", PCA::weighted)
-                    .build(v -> new PCA(v.integer("components"), v.bool("weighted"))),
+            ParameterTable.<PCA>builder().add(COMPONENTS).add(WEIGHTED)
+                    .build(v -> new PCA(v.get(COMPONENTS), v.get(WEIGHTED))),
             PCAModel::load);
 
     public PCA {
-        if (components < 0) {
-            throw new IllegalArgumentException("Invalid number of components: " + components + " (0 = all, or more)");
-        }
+        COMPONENTS.require(components);
     }
 
-    /** PyOD's defaults: all components, weighted. */
+    /** The declared defaults (PyOD's): all components, weighted. */
     public PCA() {
-        this(0, true);
+        this(COMPONENTS.defaultValue(), WEIGHTED.defaultValue());
     }
 
     @Override

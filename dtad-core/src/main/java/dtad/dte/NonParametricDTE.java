@@ -5,11 +5,12 @@ import dtad.detect.Detector;
 import dtad.detect.Progress;
 import dtad.detect.TrainingData;
 import dtad.diffusion.NoiseSchedule;
+import dtad.method.Constraint;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
-import java.util.Objects;
 
 /**
  * Non-parametric Diffusion Time Estimation (DTE-NP): how long a row would have to diffuse to look
@@ -48,20 +49,24 @@ import java.util.Objects;
  * @param score which summary of the posterior over steps is the score
  */
 public record NonParametricDTE(int k, int steps, Score score) implements Detector<NonParametricDTEModel> {
+    /** {@code k}: the nearest training rows (the reference's 5). */
+    public static final Parameter<NonParametricDTE, Integer> K = Parameter.of("k", ParameterType.INTEGER, 5,
+            Constraint.atLeast(1), "number of nearest training rows", NonParametricDTE::k);
+    /** {@code steps}: the diffusion steps T (the reference's 300). */
+    public static final Parameter<NonParametricDTE, Integer> STEPS = Parameter.of("steps", ParameterType.INTEGER, 300,
+            Constraint.atLeast(2), "diffusion steps T of the linear schedule", NonParametricDTE::steps);
+    /** {@code score}: the posterior mean (the published figures) or mode. */
+    public static final Parameter<NonParametricDTE, Score> SCORE = Parameter.of("score",
+            ParameterType.choice(Score.class), Score.MEAN, Constraint.none(),
+            "posterior mean of the step (the published figures) or posterior mode", NonParametricDTE::score);
+
     public static final Method<NonParametricDTE> METHOD = new Method<>("DTE-NP", Family.DIFFUSION_TIME,
             "non-parametric diffusion time estimation: inverse-gamma posterior of the diffusion step "
                     + "from the k nearest training rows",
             "Livernoche, Jain, Hezaveh and Ravanbakhsh, On Diffusion Modeling for Anomaly Detection, ICLR 2024, "
                     + "arXiv:2305.18593",
-            ParameterTable.<NonParametricDTE>builder()
-                    .add("k", ParameterType.INTEGER, 5, ">= 1", "number of nearest training rows", NonParametricDTE::k)
-                    .add("steps", ParameterType.INTEGER, 300, ">= 2", "diffusion steps T of the linear schedule",
-                            NonParametricDTE::steps)
-                    .add("score", ParameterType.choice(Score.class), Score.MEAN, "mean|mode",
-                            "posterior mean of the step (the published figures) or posterior mode",
-                            NonParametricDTE::score)
-                    .build(v -> new NonParametricDTE(v.integer("k"), v.integer("steps"),
-                            v.choice("score", Score.class))),
+            ParameterTable.<NonParametricDTE>builder().add(K).add(STEPS).add(SCORE)
+                    .build(v -> new NonParametricDTE(v.get(K), v.get(STEPS), v.get(SCORE))),
             NonParametricDTEModel::load);
 
     /** Which summary of the posterior over diffusion steps is the score. */
@@ -73,18 +78,14 @@ public record NonParametricDTE(int k, int steps, Score score) implements Detecto
     }
 
     public NonParametricDTE {
-        if (k < 1) {
-            throw new IllegalArgumentException("Invalid number of neighbours: " + k + " (at least 1)");
-        }
-        if (steps < 2) {
-            throw new IllegalArgumentException("Invalid number of diffusion steps: " + steps + " (at least 2)");
-        }
-        Objects.requireNonNull(score, "score");
+        K.require(k);
+        STEPS.require(steps);
+        SCORE.require(score);
     }
 
-    /** The reference's settings: 5 neighbours, 300 steps, the posterior mean. */
+    /** The declared defaults (the reference's): 5 neighbours, 300 steps, the posterior mean. */
     public NonParametricDTE() {
-        this(5, 300, Score.MEAN);
+        this(K.defaultValue(), STEPS.defaultValue(), SCORE.defaultValue());
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class ParameterType<T> {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected an integer");
         }
-    }, String::valueOf);
+    }, String::valueOf, "any integer");
 
     public static final ParameterType<Long> LONG = new ParameterType<>("integer", text -> {
         try {
@@ -27,7 +27,7 @@ public final class ParameterType<T> {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected an integer");
         }
-    }, String::valueOf);
+    }, String::valueOf, "any integer");
 
     public static final ParameterType<Double> REAL = new ParameterType<>("real", text -> {
         try {
@@ -39,7 +39,7 @@ public final class ParameterType<T> {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected a number");
         }
-    }, String::valueOf);
+    }, String::valueOf, "any number");
 
     public static final ParameterType<Boolean> BOOLEAN = new ParameterType<>("boolean", text -> {
         switch (text.trim().toLowerCase(Locale.ROOT)) {
@@ -50,7 +50,7 @@ public final class ParameterType<T> {
             default:
                 throw new IllegalArgumentException("expected true or false");
         }
-    }, String::valueOf);
+    }, String::valueOf, "true|false");
 
     /**
      * A non-empty list of positive integers written with commas, e.g. the hidden layer widths
@@ -72,16 +72,18 @@ public final class ParameterType<T> {
             values.add(value);
         }
         return List.copyOf(values);
-    }, values -> values.stream().map(String::valueOf).collect(Collectors.joining(",")));
+    }, values -> values.stream().map(String::valueOf).collect(Collectors.joining(",")), "positive integers");
 
     private final String name;
     private final Function<String, T> parser;
     private final Function<T, String> formatter;
+    private final String values;
 
-    private ParameterType(String name, Function<String, T> parser, Function<T, String> formatter) {
+    private ParameterType(String name, Function<String, T> parser, Function<T, String> formatter, String values) {
         this.name = name;
         this.parser = parser;
         this.formatter = formatter;
+        this.values = values;
     }
 
     /** A choice among an enum's constants, written in lower case (e.g. {@code mode=reference}). */
@@ -95,7 +97,7 @@ public final class ParameterType<T> {
                 }
             }
             throw new IllegalArgumentException("expected one of " + names);
-        }, ParameterType::lower);
+        }, ParameterType::lower, names);
     }
 
     private static String lower(Enum<?> constant) {
@@ -109,6 +111,11 @@ public final class ParameterType<T> {
 
     public String format(T value) {
         return formatter.apply(value);
+    }
+
+    /** The values this type parses, as listings show a parameter without a further constraint ({@code true|false}). */
+    public String values() {
+        return values;
     }
 
     /** A short name for listings: {@code integer}, {@code real}, {@code boolean} or the choices. */

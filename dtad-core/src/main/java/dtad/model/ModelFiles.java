@@ -14,6 +14,7 @@ import dtad.detect.TrainingInfo;
 import dtad.io.Leftovers;
 import dtad.method.Method;
 import dtad.method.MethodCatalog;
+import dtad.method.StandardParameters;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -124,7 +125,7 @@ public final class ModelFiles {
         }
         // Before touching the disk: the method must be the model's (format refuses another's configuration).
         Map<String, String> parameters = new LinkedHashMap<>(method.format(model.detector()));
-        saveNamed(model, method.name(), parameters, directory, replace,
+        saveNamed(model, method, parameters, directory, replace,
                 featureNames != null ? featureNames : model.trainingInfo().featureNames());
     }
 
@@ -139,7 +140,7 @@ public final class ModelFiles {
         return installed.find(detector.method());
     }
 
-    private static void saveNamed(DetectorModel model, String method, Map<String, String> parameters, Path directory,
+    private static void saveNamed(DetectorModel model, Method<?> method, Map<String, String> parameters, Path directory,
             boolean replace, List<String> featureNames) throws IOException {
         Path target = directory.toAbsolutePath().normalize();
         recover(target);
@@ -319,11 +320,13 @@ public final class ModelFiles {
         return manifest;
     }
 
-    private static Manifest manifest(DetectorModel model, String method, Map<String, String> parameters,
+    private static Manifest manifest(DetectorModel model, Method<?> method, Map<String, String> parameters,
             Map<String, Manifest.Payload> payloads, List<String> featureNames) {
         TrainingInfo info = model.trainingInfo();
-        return new Manifest(FORMAT_VERSION, Version.get(), method, parameters, info.features(), info.rows(),
-                new Manifest.Scaling(info.scaler().means(), info.scaler().scales()), parameters.get("seed"),
+        String seed = method.parameters().declares(StandardParameters.SEED)
+                ? parameters.get(StandardParameters.SEED.name()) : null; // a seeded method's seed, by declaration
+        return new Manifest(FORMAT_VERSION, Version.get(), method.name(), parameters, info.features(), info.rows(),
+                new Manifest.Scaling(info.scaler().means(), info.scaler().scales()), seed,
                 info.dataHash(), info.fittedAt().toString(), payloads, featureNames);
     }
 

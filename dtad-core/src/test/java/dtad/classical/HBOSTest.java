@@ -59,7 +59,7 @@ class HBOSTest extends DetectorContract {
         assertEquals(new HBOS(20, 0.2, 0.1), HBOS.METHOD.configure(Map.of("bins", "20", "alpha", "0.2", "tol", "0.1")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> HBOS.METHOD.configure(Map.of("bins", "1")));
-        assertTrue(e.getMessage().contains("Invalid number of bins: 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("Invalid bins: 1 (at least 2)"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new HBOS(10, 0, 0.5));
     }
 

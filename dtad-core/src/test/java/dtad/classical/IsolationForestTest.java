@@ -106,6 +106,6 @@ class IsolationForestTest extends DetectorContract {
                 IsolationForest.METHOD.configure(Map.of("trees", "20", "max_samples", "64", "seed", "9")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> IsolationForest.METHOD.configure(Map.of("trees", "0")));
-        assertTrue(e.getMessage().contains("Invalid number of trees: 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("Invalid trees: 0 (at least 1)"), e.getMessage());
     }
 }

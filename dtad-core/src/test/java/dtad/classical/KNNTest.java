@@ -87,6 +87,6 @@ class KNNTest extends DetectorContract {
         assertEquals(new KNN(), KNN.METHOD.defaults());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> KNN.METHOD.configure(Map.of("k", "0")));
-        assertEquals("KNN: Invalid number of neighbours: 0 (at least 1)", e.getMessage());
+        assertEquals("KNN: Invalid k: 0 (at least 1)", e.getMessage());
     }
 }

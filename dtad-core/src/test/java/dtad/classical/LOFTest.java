@@ -103,7 +103,7 @@ class LOFTest extends DetectorContract {
     void parsesItsParametersAndNamesBadValues() {
         assertEquals(new LOF(7), Methods.find("lof").configure(Map.of("k", "7")));
         assertEquals(new LOF(), LOF.METHOD.defaults());
-        assertEquals("LOF: Invalid number of neighbours: -1 (at least 1)", assertThrows(IllegalArgumentException.class,
+        assertEquals("LOF: Invalid k: -1 (at least 1)", assertThrows(IllegalArgumentException.class,
                 () -> LOF.METHOD.configure(Map.of("k", "-1"))).getMessage());
     }
 }

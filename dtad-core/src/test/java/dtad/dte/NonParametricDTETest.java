@@ -235,9 +235,9 @@ class NonParametricDTETest extends DetectorContract {
 
     @Test
     void refusesBadSettingsNamingTheValue() {
-        assertEquals("Invalid number of neighbours: 0 (at least 1)", assertThrows(IllegalArgumentException.class,
+        assertEquals("Invalid k: 0 (at least 1)", assertThrows(IllegalArgumentException.class,
                 () -> new NonParametricDTE(0, 300, NonParametricDTE.Score.MODE)).getMessage());
-        assertEquals("Invalid number of diffusion steps: 1 (at least 2)", assertThrows(IllegalArgumentException.class,
+        assertEquals("Invalid steps: 1 (at least 2)", assertThrows(IllegalArgumentException.class,
                 () -> new NonParametricDTE(5, 1, NonParametricDTE.Score.MODE)).getMessage());
         assertEquals("Too few training rows for k = 5 neighbours (parameter k; k + 1 rows): 5 (at least 6 needed)", assertThrows(InputException.class,
                 () -> new NonParametricDTE().fit(Matrix.zeros(5, 2))).getMessage());

@@ -7,7 +7,8 @@ import dtad.detect.Detector;
 import dtad.detect.DetectorModel;
 import dtad.method.Method;
 import dtad.method.Methods;
-import dtad.method.Parameter;
+import dtad.method.ParameterKey;
+import dtad.method.StandardParameters;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,9 +243,9 @@ public final class DtadDetector extends Estimator<DtadModel> implements DefaultP
     Detector<?> configuration() {
         Method<?> m = Methods.find(getMethod());
         Map<String, String> texts = new LinkedHashMap<>(getMethodParams());
-        boolean seeded = m.parameters().parameters().stream().map(Parameter::key).anyMatch("seed"::equals);
-        if (seeded && !texts.containsKey("seed")) {
-            texts.put("seed", Long.toString(getRandomSeed()));
+        ParameterKey<Long> seed = StandardParameters.SEED;
+        if (m.parameters().declares(seed) && !texts.containsKey(seed.name())) {
+            texts.put(seed.name(), seed.type().format(getRandomSeed()));
         }
         return m.configure(texts);
     }

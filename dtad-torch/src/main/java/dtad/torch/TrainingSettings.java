@@ -1,5 +1,7 @@
 package dtad.torch;
 
+import dtad.method.ParameterTable;
+
 /**
  * How a network detector trains: epochs over the training rows, the mini-batch size, Adam's learning
  * rate and L2 weight decay, and the seed of every random draw of the fit (initial weights, shuffling,
@@ -14,19 +16,28 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
         this(epochs, batchSize, learningRate, weightDecay, seed, false);
     }
 
+    /** Each value checked by its declared key ({@link NetworkParameters}). */
     public TrainingSettings {
-        if (epochs < 1) {
-            throw new IllegalArgumentException("Invalid number of epochs: " + epochs);
+        NetworkParameters.EPOCHS.require(epochs);
+        NetworkParameters.BATCH.require(batchSize);
+        NetworkParameters.LR.require(learningRate);
+        NetworkParameters.WEIGHT_DECAY.require(weightDecay);
+    }
+
+    /**
+     * {@code settings} with these training settings set key by key ({@code drop_last} where the method
+     * declares it; a method that does not always keeps its last partial batch).
+     */
+    public <D> ParameterTable.Settings<D> setIn(ParameterTable.Settings<D> settings) {
+        settings.set(NetworkParameters.EPOCHS, epochs).set(NetworkParameters.BATCH, batchSize)
+                .set(NetworkParameters.LR, learningRate).set(NetworkParameters.WEIGHT_DECAY, weightDecay)
+                .set(NetworkParameters.SEED, seed);
+        if (settings.declares(NetworkParameters.DROP_LAST)) {
+            settings.set(NetworkParameters.DROP_LAST, dropLast);
+        } else if (dropLast) {
+            throw new IllegalArgumentException("This method has no drop_last parameter; it keeps the last batch");
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("Invalid batch size: " + batchSize);
-        }
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("Invalid learning rate: " + learningRate);
-        }
-        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new IllegalArgumentException("Invalid weight decay: " + weightDecay);
-        }
+        return settings;
     }
 
     /** torch.optim.Adam with this learning rate and weight decay and torch's other defaults. */

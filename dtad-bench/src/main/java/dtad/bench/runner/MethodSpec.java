@@ -3,23 +3,24 @@ package dtad.bench.runner;
 import dtad.detect.Detector;
 import dtad.method.Method;
 import dtad.method.Methods;
-import dtad.method.Parameter;
+import dtad.method.ParameterKey;
+import dtad.method.StandardParameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * A method as the benchmark runs it: the registered method, the parameters given for it (as text,
- * through the method's one parameter table), and two rules applied when a parameter was not given:
+ * through the method's one parameter table), and two rules applied when a parameter was not given,
+ * found by declaration ({@link StandardParameters}), not by name:
  * <ul>
- *   <li>a declared {@value #SEED} parameter takes the protocol seed of the cell, as the reference
- *       passes its seed to every model;</li>
- *   <li>with {@code quick}, a declared integer {@value #EPOCHS} parameter takes a tenth of its default
- *       (at least 1), for smoke runs.</li>
+ *   <li>a seeded method (one that declares {@link StandardParameters#SEED}) takes the protocol seed of
+ *       the cell, as the reference passes its seed to every model;</li>
+ *   <li>with {@code quick}, a method trained by epochs ({@link StandardParameters#EPOCHS}) takes a tenth
+ *       of its default (at least 1), for smoke runs.</li>
  * </ul>
  *
  * @param method the registered method
@@ -27,10 +28,10 @@ import java.util.stream.Collectors;
  * @param quick  whether to cut the epochs tenfold
  */
 public record MethodSpec(Method<?> method, Map<String, String> params, boolean quick) {
-    public static final String SEED = "seed";
-    public static final String EPOCHS = "epochs";
     /** {@code --quick} divides the default number of epochs by this. */
     public static final int QUICK_DIVISOR = 10;
+    private static final ParameterKey<Long> SEED = StandardParameters.SEED;
+    private static final ParameterKey<Integer> EPOCHS = StandardParameters.EPOCHS;
 
     public MethodSpec {
         params = Map.copyOf(params);
@@ -43,8 +44,8 @@ public record MethodSpec(Method<?> method, Map<String, String> params, boolean q
     /** The configuration of this method for one protocol seed. */
     public Detector<?> detector(long seed) {
         Map<String, String> texts = texts();
-        if (declares(SEED) && !params.containsKey(SEED)) {
-            texts.put(SEED, Long.toString(seed));
+        if (followsProtocolSeed()) {
+            texts.put(SEED.name(), SEED.type().format(seed));
         }
         return method.configure(texts);
     }
@@ -55,8 +56,8 @@ public record MethodSpec(Method<?> method, Map<String, String> params, boolean q
      */
     public Map<String, String> configuration() {
         Map<String, String> all = new LinkedHashMap<>(method.format(method.configure(texts())));
-        if (!params.containsKey(SEED)) {
-            all.remove(SEED);
+        if (followsProtocolSeed()) {
+            all.remove(SEED.name());
         }
         return all;
     }
@@ -69,19 +70,20 @@ public record MethodSpec(Method<?> method, Map<String, String> params, boolean q
 
     private Map<String, String> texts() {
         Map<String, String> texts = new LinkedHashMap<>(params);
-        if (quick && !params.containsKey(EPOCHS)) {
-            parameter(EPOCHS).filter(p -> p.defaultValue() instanceof Integer).ifPresent(p ->
-                    texts.put(EPOCHS, Integer.toString(Math.max(1, (Integer) p.defaultValue() / QUICK_DIVISOR))));
+        if (quick && !given(EPOCHS)) {
+            method.parameters().find(EPOCHS).ifPresent(p ->
+                    texts.put(EPOCHS.name(), EPOCHS.type().format(Math.max(1, p.defaultValue() / QUICK_DIVISOR))));
         }
         return texts;
     }
 
-    private boolean declares(String key) {
-        return parameter(key).isPresent();
+    /** Whether the method is seeded and its seed was not given: then it takes the protocol seed. */
+    private boolean followsProtocolSeed() {
+        return method.parameters().declares(SEED) && !given(SEED);
     }
 
-    private Optional<? extends Parameter<?, ?>> parameter(String key) {
-        return method.parameters().parameters().stream().filter(p -> p.key().equals(key)).findFirst();
+    private boolean given(ParameterKey<?> key) {
+        return params.containsKey(key.name());
     }
 
     /**

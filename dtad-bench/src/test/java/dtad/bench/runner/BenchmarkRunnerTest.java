@@ -222,7 +222,7 @@ class BenchmarkRunnerTest {
                 .getMessage().contains("expected METHOD.key=value"));
         String bad = assertThrows(IllegalArgumentException.class,
                 () -> MethodSpec.parse(List.of("Test-Distance"), List.of("Test-Distance.epochs=0"), false)).getMessage();
-        assertTrue(bad.contains("Invalid number of epochs: 0"), bad);
+        assertTrue(bad.contains("Invalid epochs: 0 (at least 1)"), bad);
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> MethodSpec.parse(List.of("Test-Distance"), List.of("Test-Distance.lr=1"), false))
                 .getMessage().contains("Unknown parameter 'lr'"));

@@ -9,9 +9,12 @@ import dtad.detect.TrainingData;
 import dtad.detect.TrainingInfo;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Constraint;
 import dtad.method.MethodProvider;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
+import dtad.method.StandardParameters;
 import java.util.List;
 
 /**
@@ -32,18 +35,17 @@ public final class TestMethods implements MethodProvider {
 
     /** Distance to the training mean; {@code epochs} only paces progress reports. */
     public record Distance(int epochs, long seed) implements Detector<DistanceModel> {
+        static final Parameter<Distance, Integer> EPOCHS = StandardParameters.EPOCHS.bind(50, "progress steps",
+                Distance::epochs);
+        static final Parameter<Distance, Long> SEED = StandardParameters.SEED.bind(0L, Distance::seed);
         public static final Method<Distance> METHOD = new Method<>("Test-Distance", Family.CLASSICAL,
                 "distance to the training mean (tests only)", "none",
-                ParameterTable.<Distance>builder()
-                        .add("epochs", ParameterType.INTEGER, 50, ">= 1", "progress steps", Distance::epochs)
-                        .add("seed", ParameterType.LONG, 0L, "any", "seed", Distance::seed)
-                        .build(v -> new Distance(v.integer("epochs"), v.longValue("seed"))),
+                ParameterTable.<Distance>builder().add(EPOCHS).add(SEED)
+                        .build(v -> new Distance(v.get(EPOCHS), v.get(SEED))),
                 (d, info, scores, payloads) -> new DistanceModel(d, info, scores));
 
         public Distance {
-            if (epochs < 1) {
-                throw new IllegalArgumentException("Invalid number of epochs: " + epochs);
-            }
+            EPOCHS.require(epochs);
         }
 
         @Override
@@ -62,11 +64,11 @@ public final class TestMethods implements MethodProvider {
 
     /** Like {@link Distance}, but refuses data of {@code failColumns} columns. */
     public record Picky(int failColumns) implements Detector<DistanceModel> {
+        static final Parameter<Picky, Integer> FAIL_COLUMNS = Parameter.of("failColumns", ParameterType.INTEGER, 3,
+                Constraint.atLeast(0), "width that fails", Picky::failColumns);
         public static final Method<Picky> METHOD = new Method<>("Test-Picky", Family.CLASSICAL,
                 "fails on data of one width (tests only)", "none",
-                ParameterTable.<Picky>builder()
-                        .add("failColumns", ParameterType.INTEGER, 3, ">= 0", "width that fails", Picky::failColumns)
-                        .build(v -> new Picky(v.integer("failColumns"))),
+                ParameterTable.<Picky>builder().add(FAIL_COLUMNS).build(v -> new Picky(v.get(FAIL_COLUMNS))),
                 (d, info, scores, payloads) -> new DistanceModel(d, info, scores));
 
         @Override
@@ -85,11 +87,11 @@ public final class TestMethods implements MethodProvider {
 
     /** Like {@link Distance}, but each fit takes at least {@code millis}. */
     public record Slow(int millis) implements Detector<DistanceModel> {
+        static final Parameter<Slow, Integer> MILLIS = Parameter.of("millis", ParameterType.INTEGER, 200,
+                Constraint.atLeast(0), "sleep per fit", Slow::millis);
         public static final Method<Slow> METHOD = new Method<>("Test-Slow", Family.CLASSICAL,
                 "a slow fit (tests only)", "none",
-                ParameterTable.<Slow>builder()
-                        .add("millis", ParameterType.INTEGER, 200, ">= 0", "sleep per fit", Slow::millis)
-                        .build(v -> new Slow(v.integer("millis"))),
+                ParameterTable.<Slow>builder().add(MILLIS).build(v -> new Slow(v.get(MILLIS))),
                 (d, info, scores, payloads) -> new DistanceModel(d, info, scores));
 
         @Override
@@ -110,11 +112,11 @@ public final class TestMethods implements MethodProvider {
 
     /** Halts the JVM on 3-column data, as a native crash would. */
     public record Crash(int columns) implements Detector<DistanceModel> {
+        static final Parameter<Crash, Integer> COLUMNS = Parameter.of("columns", ParameterType.INTEGER, 3,
+                Constraint.atLeast(0), "width that crashes", Crash::columns);
         public static final Method<Crash> METHOD = new Method<>("Test-Crash", Family.CLASSICAL,
                 "crashes its JVM (tests only)", "none",
-                ParameterTable.<Crash>builder()
-                        .add("columns", ParameterType.INTEGER, 3, ">= 0", "width that crashes", Crash::columns)
-                        .build(v -> new Crash(v.integer("columns"))),
+                ParameterTable.<Crash>builder().add(COLUMNS).build(v -> new Crash(v.get(COLUMNS))),
                 (d, info, scores, payloads) -> new DistanceModel(d, info, scores));
 
         @Override

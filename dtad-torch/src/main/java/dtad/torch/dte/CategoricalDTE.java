@@ -7,8 +7,8 @@ import dtad.detect.Progress;
 import dtad.diffusion.NoiseSchedule;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
-import dtad.method.ParameterType;
 import dtad.torch.Mlp;
 import dtad.torch.NetworkParameters;
 import dtad.torch.Objective;
@@ -74,39 +74,46 @@ public record CategoricalDTE(int steps, int bins, Loss loss, List<Integer> hidde
         }
     }
 
+    /** {@code steps}: the reference's T. */
+    public static final Parameter<CategoricalDTE, Integer> STEPS = DteParameters.STEPS.bind(
+            DiffusionTimeEstimation.STEPS, CategoricalDTE::steps);
+    /** {@code bins}: the reference's 7 bins. */
+    public static final Parameter<CategoricalDTE, Integer> BINS = DteParameters.BINS.bind(7, CategoricalDTE::bins);
+    /** {@code loss}: dtad's default, the ordinary cross-entropy. */
+    public static final Parameter<CategoricalDTE, Loss> LOSS = DteParameters.LOSS.bind(Loss.STANDARD,
+            CategoricalDTE::loss);
+
     public static final Method<CategoricalDTE> METHOD = new Method<>("DTE-C", Family.DIFFUSION_TIME,
             "Diffusion time estimation with a classifier of binned diffusion times (score: expected bin)",
             DiffusionTimeEstimation.REFERENCE, NetworkParameters.addTraining(NetworkParameters.addMlp(
-                    ParameterTable.<CategoricalDTE>builder()
-                            .add("steps", ParameterType.INTEGER, DiffusionTimeEstimation.STEPS, ">= 2",
-                                    "diffusion steps T", CategoricalDTE::steps)
-                            .add("bins", ParameterType.INTEGER, 7, "2..steps", "number of diffusion time bins",
-                                    CategoricalDTE::bins)
-                            .add("loss", ParameterType.choice(Loss.class), Loss.STANDARD,
-                                    "standard|reference",
-                                    "standard: cross-entropy of the logits; reference: cross-entropy of the "
-                                            + "softmax output as published (softmax twice)", CategoricalDTE::loss),
+                    ParameterTable.<CategoricalDTE>builder().add(STEPS).add(BINS).add(LOSS),
                     DiffusionTimeEstimation.HIDDEN, DiffusionTimeEstimation.DROPOUT, CategoricalDTE::hidden,
                     CategoricalDTE::dropout), DiffusionTimeEstimation.TRAINING, CategoricalDTE::training)
-                    .build(v -> new CategoricalDTE(v.integer("steps"), v.integer("bins"),
-                            v.choice("loss", Loss.class), v.integers("hidden"), v.real("dropout"),
+                    .build(v -> new CategoricalDTE(v.get(STEPS), v.get(BINS), v.get(LOSS),
+                            v.get(NetworkParameters.HIDDEN), v.get(NetworkParameters.DROPOUT),
                             NetworkParameters.training(v))),
             CategoricalDTEModel::load);
 
     public CategoricalDTE {
-        DiffusionTimeEstimation.requireSteps(steps);
-        if (bins < 2 || bins > steps) {
-            throw new IllegalArgumentException("Invalid number of bins: " + bins + " (must be in 2.." + steps + ")");
-        }
-        if (loss == null) {
-            throw new IllegalArgumentException("Missing loss");
-        }
-        hidden = DiffusionTimeEstimation.requireNetwork(hidden, dropout, training);
+        STEPS.require(steps);
+        BINS.require(bins, STEPS.is(steps));
+        LOSS.require(loss);
+        hidden = NetworkParameters.requireMlp(hidden, dropout, training);
     }
 
     /** The default configuration. */
     public static CategoricalDTE defaults() {
         return METHOD.defaults();
+    }
+
+    /** Settings by name, from the defaults: {@code CategoricalDTE.builder().set(BINS, 5).build()}. */
+    public static ParameterTable.Settings<CategoricalDTE> builder() {
+        return METHOD.parameters().settings();
+    }
+
+    /** Settings by name, from this configuration. */
+    public ParameterTable.Settings<CategoricalDTE> toBuilder() {
+        return METHOD.parameters().settings(this);
     }
 
     @Override

@@ -12,8 +12,8 @@ import dtad.torch.TrainingSettings;
 import java.util.List;
 
 /**
- * What the three DTE networks share: the reference, the reference defaults, the checks of the
- * shared hyperparameters and the fit itself (scale, train the MLP, hand it to the model).
+ * What the three DTE networks share: the reference, the reference defaults (their keys are
+ * declared in {@link DteParameters} and {@link dtad.torch.NetworkParameters}) and the fit itself (scale, train the MLP, hand it to the model).
  */
 final class DiffusionTimeEstimation {
     static final String REFERENCE = "Livernoche, Jain, Hezaveh, Ravanbakhsh. On Diffusion Modeling for Anomaly "
@@ -28,25 +28,6 @@ final class DiffusionTimeEstimation {
     static final TrainingSettings TRAINING = new TrainingSettings(400, 64, 1e-4, 5e-4, 0);
 
     private DiffusionTimeEstimation() {
-    }
-
-    static void requireSteps(int steps) {
-        if (steps < 2) {
-            throw new IllegalArgumentException("Invalid number of diffusion steps: " + steps + " (at least 2)");
-        }
-    }
-
-    /**
-     * Checks the network part of a configuration: hidden widths and dropout (as {@link Mlp} checks them)
-     * and training settings present; returns an immutable copy of the widths.
-     */
-    static List<Integer> requireNetwork(List<Integer> hidden, double dropout, TrainingSettings training) {
-        List<Integer> widths = Mlp.requireHidden(hidden);
-        Mlp.requireDropout(dropout);
-        if (training == null) {
-            throw new IllegalArgumentException("Missing training settings");
-        }
-        return widths;
     }
 
     /** A fitted model made from the scaled training data and the trained network. */

@@ -8,8 +8,8 @@ import dtad.detect.Progress;
 import dtad.diffusion.NoiseSchedule;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
-import dtad.method.ParameterType;
 import dtad.torch.Mlp;
 import dtad.torch.NetworkParameters;
 import dtad.torch.Objective;
@@ -34,26 +34,38 @@ import java.util.List;
 public record GaussianDTE(int steps, List<Integer> hidden, double dropout, TrainingSettings training)
         implements Detector<GaussianDTEModel> {
 
+    /** {@code steps}: the reference's T. */
+    public static final Parameter<GaussianDTE, Integer> STEPS = DteParameters.STEPS.bind(
+            DiffusionTimeEstimation.STEPS, GaussianDTE::steps);
+
     public static final Method<GaussianDTE> METHOD = new Method<>("DTE-G", Family.DIFFUSION_TIME,
             "Diffusion time estimation by regression of the diffusion step (score: predicted step)",
             DiffusionTimeEstimation.REFERENCE, NetworkParameters.addTraining(NetworkParameters.addMlp(
-                    ParameterTable.<GaussianDTE>builder()
-                            .add("steps", ParameterType.INTEGER, DiffusionTimeEstimation.STEPS, ">= 2",
-                                    "diffusion steps T", GaussianDTE::steps),
+                    ParameterTable.<GaussianDTE>builder().add(STEPS),
                     DiffusionTimeEstimation.HIDDEN, DiffusionTimeEstimation.DROPOUT, GaussianDTE::hidden,
                     GaussianDTE::dropout), DiffusionTimeEstimation.TRAINING, GaussianDTE::training)
-                    .build(v -> new GaussianDTE(v.integer("steps"), v.integers("hidden"), v.real("dropout"),
-                            NetworkParameters.training(v))),
+                    .build(v -> new GaussianDTE(v.get(STEPS), v.get(NetworkParameters.HIDDEN),
+                            v.get(NetworkParameters.DROPOUT), NetworkParameters.training(v))),
             GaussianDTEModel::load);
 
     public GaussianDTE {
-        DiffusionTimeEstimation.requireSteps(steps);
-        hidden = DiffusionTimeEstimation.requireNetwork(hidden, dropout, training);
+        STEPS.require(steps);
+        hidden = NetworkParameters.requireMlp(hidden, dropout, training);
     }
 
     /** The reference configuration. */
     public static GaussianDTE defaults() {
         return METHOD.defaults();
+    }
+
+    /** Settings by name, from the defaults: {@code GaussianDTE.builder().set(NetworkParameters.EPOCHS, 30).build()}. */
+    public static ParameterTable.Settings<GaussianDTE> builder() {
+        return METHOD.parameters().settings();
+    }
+
+    /** Settings by name, from this configuration. */
+    public ParameterTable.Settings<GaussianDTE> toBuilder() {
+        return METHOD.parameters().settings(this);
     }
 
     @Override

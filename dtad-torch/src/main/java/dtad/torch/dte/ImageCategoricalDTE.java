@@ -5,7 +5,9 @@ import dtad.detect.Progress;
 import dtad.detect.TrainingData;
 import dtad.image.ImageScaling;
 import dtad.method.Family;
+import dtad.method.Constraint;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
 import dtad.torch.Network;
@@ -37,41 +39,55 @@ public record ImageCategoricalDTE(ImageSize image, int steps, int bins, Categori
     /** The default training: 20 epochs of batch 64, Adam 1e-3, no weight decay. */
     static final TrainingSettings TRAINING = new TrainingSettings(20, 64, 1e-3, 0, 0);
 
+    /** {@code steps}: DTE-C's T. */
+    public static final Parameter<ImageCategoricalDTE, Integer> STEPS = DteParameters.STEPS.bind(
+            DiffusionTimeEstimation.STEPS, ImageCategoricalDTE::steps);
+    /** {@code bins}: DTE-C's 7. */
+    public static final Parameter<ImageCategoricalDTE, Integer> BINS = DteParameters.BINS.bind(7,
+            ImageCategoricalDTE::bins);
+    /** {@code loss}: DTE-C's default. */
+    public static final Parameter<ImageCategoricalDTE, CategoricalDTE.Loss> LOSS = DteParameters.LOSS.bind(
+            CategoricalDTE.Loss.STANDARD, "as DTE-C's loss", ImageCategoricalDTE::loss);
+    /** {@code widths}: the CNN's widths. */
+    public static final Parameter<ImageCategoricalDTE, List<Integer>> WIDTHS = Parameter.of("widths",
+            ParameterType.POSITIVE_INTEGERS, List.of(8, 16, 32), Constraint.each(Constraint.atLeast(1)),
+            "CNN widths: one stride-1 convolution, then a stride-2 one per further width", ImageCategoricalDTE::widths);
+
     public static final Method<ImageCategoricalDTE> METHOD = new Method<>("ImageDTE-C", Family.DIFFUSION_TIME,
             "Diffusion time estimation on images: a CNN classifies the binned diffusion time (score: expected bin)",
             DiffusionTimeEstimation.REFERENCE, NetworkParameters.addTraining(
                     ImageSize.addTo(ParameterTable.<ImageCategoricalDTE>builder(), ImageCategoricalDTE::image)
-                            .add("steps", ParameterType.INTEGER, DiffusionTimeEstimation.STEPS, ">= 2",
-                                    "diffusion steps T", ImageCategoricalDTE::steps)
-                            .add("bins", ParameterType.INTEGER, 7, "2..steps", "number of diffusion time bins",
-                                    ImageCategoricalDTE::bins)
-                            .add("loss", ParameterType.choice(CategoricalDTE.Loss.class), CategoricalDTE.Loss.STANDARD,
-                                    "standard|reference", "as DTE-C's loss", ImageCategoricalDTE::loss)
-                            .add("widths", ParameterType.POSITIVE_INTEGERS, List.of(8, 16, 32), "each >= 1",
-                                    "CNN widths: one stride-1 convolution, then a stride-2 one per further width",
-                                    ImageCategoricalDTE::widths), TRAINING, ImageCategoricalDTE::training)
-                    .build(v -> new ImageCategoricalDTE(ImageSize.of(v), v.integer("steps"), v.integer("bins"),
-                            v.choice("loss", CategoricalDTE.Loss.class), v.integers("widths"),
-                            NetworkParameters.training(v))),
+                            .add(STEPS).add(BINS).add(LOSS).add(WIDTHS), TRAINING, ImageCategoricalDTE::training)
+                    .build(v -> new ImageCategoricalDTE(ImageSize.of(v), v.get(STEPS), v.get(BINS), v.get(LOSS),
+                            v.get(WIDTHS), NetworkParameters.training(v))),
             CategoricalDTEModel::load);
 
     public ImageCategoricalDTE {
         if (image == null) {
             throw new IllegalArgumentException("Missing image size");
         }
-        DiffusionTimeEstimation.requireSteps(steps);
-        if (bins < 2 || bins > steps) {
-            throw new IllegalArgumentException("Invalid number of bins: " + bins + " (must be in 2.." + steps + ")");
+        STEPS.require(steps);
+        BINS.require(bins, STEPS.is(steps));
+        LOSS.require(loss);
+        widths = List.copyOf(WIDTHS.require(widths));
+        if (training == null) {
+            throw new IllegalArgumentException("Missing training settings");
         }
-        if (loss == null) {
-            throw new IllegalArgumentException("Missing loss");
-        }
-        widths = DiffusionTimeEstimation.requireNetwork(widths, 0, training);
     }
 
     /** The default configuration. */
     public static ImageCategoricalDTE defaults() {
         return METHOD.defaults();
+    }
+
+    /** Settings by name, from the defaults: {@code ImageCategoricalDTE.builder().set(WIDTHS, List.of(4, 8)).build()}. */
+    public static ParameterTable.Settings<ImageCategoricalDTE> builder() {
+        return METHOD.parameters().settings();
+    }
+
+    /** Settings by name, from this configuration. */
+    public ParameterTable.Settings<ImageCategoricalDTE> toBuilder() {
+        return METHOD.parameters().settings(this);
     }
 
     @Override
@@ -88,8 +104,7 @@ public record ImageCategoricalDTE(ImageSize image, int steps, int bins, Categori
     public CategoricalDTEModel fit(Matrix train, Progress progress) {
         TrainingData data = TrainingData.of(train, rows -> ImageScaling.fit(rows, imageShape(rows.columns())));
         int features = data.standardized().columns();
-        ImageCategoricalDTE resolved = new ImageCategoricalDTE(ImageSize.of(imageShape(features)), steps, bins, loss,
-                widths, training);
+        ImageCategoricalDTE resolved = ImageSize.of(imageShape(features)).setIn(toBuilder()).build();
         TrainedNetwork trained = TrainingLoop.train(resolved.network(features),
                 CategoricalDTE.objective(steps, bins, loss), data.standardized(), training, StoppingRule.NEVER,
                 progress);

@@ -7,7 +7,9 @@ import dtad.detect.Detector;
 import dtad.detect.Progress;
 import dtad.diffusion.NoiseSchedule;
 import dtad.method.Family;
+import dtad.method.Constraint;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
 import dtad.torch.Mlp;
@@ -54,32 +56,43 @@ public record InverseGammaDTE(int steps, Score score, List<Integer> hidden, doub
         RAW
     }
 
+    /** {@code steps}: the reference's T. */
+    public static final Parameter<InverseGammaDTE, Integer> STEPS = DteParameters.STEPS.bind(
+            DiffusionTimeEstimation.STEPS, InverseGammaDTE::steps);
+    /** {@code score}: dtad's default, the scale {@code beta}. */
+    public static final Parameter<InverseGammaDTE, Score> SCORE = Parameter.of("score",
+            ParameterType.choice(Score.class), Score.BETA, Constraint.none(),
+            "beta: the scale u^2; raw: the network output u as the reference (sign arbitrary)", InverseGammaDTE::score);
+
     public static final Method<InverseGammaDTE> METHOD = new Method<>("DTE-IG", Family.DIFFUSION_TIME,
             "Diffusion time estimation with an inverse-Gamma model of the noise variance (score: its scale)",
             DiffusionTimeEstimation.REFERENCE, NetworkParameters.addTraining(NetworkParameters.addMlp(
-                    ParameterTable.<InverseGammaDTE>builder()
-                            .add("steps", ParameterType.INTEGER, DiffusionTimeEstimation.STEPS, ">= 2",
-                                    "diffusion steps T", InverseGammaDTE::steps)
-                            .add("score", ParameterType.choice(Score.class), Score.BETA, "beta|raw",
-                                    "beta: the scale u^2; raw: the network output u as the reference "
-                                            + "(sign arbitrary)", InverseGammaDTE::score),
+                    ParameterTable.<InverseGammaDTE>builder().add(STEPS).add(SCORE),
                     DiffusionTimeEstimation.HIDDEN, DiffusionTimeEstimation.DROPOUT, InverseGammaDTE::hidden,
                     InverseGammaDTE::dropout), DiffusionTimeEstimation.TRAINING, InverseGammaDTE::training)
-                    .build(v -> new InverseGammaDTE(v.integer("steps"), v.choice("score", Score.class),
-                            v.integers("hidden"), v.real("dropout"), NetworkParameters.training(v))),
+                    .build(v -> new InverseGammaDTE(v.get(STEPS), v.get(SCORE), v.get(NetworkParameters.HIDDEN),
+                            v.get(NetworkParameters.DROPOUT), NetworkParameters.training(v))),
             InverseGammaDTEModel::load);
 
     public InverseGammaDTE {
-        DiffusionTimeEstimation.requireSteps(steps);
-        if (score == null) {
-            throw new IllegalArgumentException("Missing score mode");
-        }
-        hidden = DiffusionTimeEstimation.requireNetwork(hidden, dropout, training);
+        STEPS.require(steps);
+        SCORE.require(score);
+        hidden = NetworkParameters.requireMlp(hidden, dropout, training);
     }
 
     /** The default configuration. */
     public static InverseGammaDTE defaults() {
         return METHOD.defaults();
+    }
+
+    /** Settings by name, from the defaults: {@code InverseGammaDTE.builder().set(SCORE, Score.RAW).build()}. */
+    public static ParameterTable.Settings<InverseGammaDTE> builder() {
+        return METHOD.parameters().settings();
+    }
+
+    /** Settings by name, from this configuration. */
+    public ParameterTable.Settings<InverseGammaDTE> toBuilder() {
+        return METHOD.parameters().settings(this);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dtad.torch.image;
 
 import dtad.InputException;
 import dtad.image.ImageShape;
+import dtad.method.Constraint;
+import dtad.method.ParameterKey;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
 import dtad.method.ParameterValues;
@@ -18,12 +20,30 @@ import java.util.function.Function;
  * @param width    0 (infer) or the width in pixels
  */
 public record ImageSize(int channels, int height, int width) {
+    /** Channels per image, 0 to infer the shape. */
+    public static final ParameterKey<Integer> CHANNELS = ParameterKey.of("channels", ParameterType.INTEGER,
+            Constraint.atLeast(0), "channels per image; 0 with height and width 0: inferred from the row width "
+                    + "(a square grey, else a square colour image)");
+    /** Image height in pixels, 0 to infer the shape. */
+    public static final ParameterKey<Integer> HEIGHT = ParameterKey.of("height", ParameterType.INTEGER,
+            Constraint.atLeast(0), "image height in pixels (0: inferred)");
+    /** Image width in pixels, 0 to infer the shape. */
+    public static final ParameterKey<Integer> WIDTH = ParameterKey.of("width", ParameterType.INTEGER,
+            Constraint.atLeast(0), "image width in pixels (0: inferred)");
+
     /** Inferred from the data. */
     public static final ImageSize INFERRED = new ImageSize(0, 0, 0);
 
+    /** All three set or all three 0 (the rule relating the three keys), then checked as an {@link ImageShape}. */
     public ImageSize {
-        boolean none = channels == 0 && height == 0 && width == 0;
-        if (!none) {
+        CHANNELS.require(channels);
+        HEIGHT.require(height);
+        WIDTH.require(width);
+        if ((channels == 0 || height == 0 || width == 0) && (channels != 0 || height != 0 || width != 0)) {
+            throw new IllegalArgumentException("Invalid image size: channels=" + channels + ", height=" + height
+                    + ", width=" + width + " (set all three, or none to infer them)");
+        }
+        if (channels != 0) {
             new ImageShape(channels, height, width); // validates
         }
     }
@@ -69,24 +89,18 @@ public record ImageSize(int channels, int height, int width) {
     /** Declares {@code channels}, {@code height} and {@code width} (0: inferred). */
     public static <D> ParameterTable.Builder<D> addTo(ParameterTable.Builder<D> builder, Function<D, ImageSize> of) {
         return builder
-                .add("channels", ParameterType.INTEGER, 0, ">= 0",
-                        "channels per image; 0 with height and width 0: inferred from the row width "
-                                + "(a square grey, else a square colour image)", d -> of.apply(d).channels())
-                .add("height", ParameterType.INTEGER, 0, ">= 0", "image height in pixels (0: inferred)",
-                        d -> of.apply(d).height())
-                .add("width", ParameterType.INTEGER, 0, ">= 0", "image width in pixels (0: inferred)",
-                        d -> of.apply(d).width());
+                .add(CHANNELS, INFERRED.channels(), d -> of.apply(d).channels())
+                .add(HEIGHT, INFERRED.height(), d -> of.apply(d).height())
+                .add(WIDTH, INFERRED.width(), d -> of.apply(d).width());
     }
 
     /** The size declared by {@link #addTo}; partly set sizes are refused. */
     public static ImageSize of(ParameterValues values) {
-        int c = values.integer("channels");
-        int h = values.integer("height");
-        int w = values.integer("width");
-        if ((c == 0 || h == 0 || w == 0) && (c != 0 || h != 0 || w != 0)) {
-            throw new IllegalArgumentException("Invalid image size: channels=" + c + ", height=" + h + ", width=" + w
-                    + " (set all three, or none to infer them)");
-        }
-        return new ImageSize(c, h, w);
+        return new ImageSize(values.get(CHANNELS), values.get(HEIGHT), values.get(WIDTH));
+    }
+
+    /** {@code settings} with this size's three keys set. */
+    public <D> ParameterTable.Settings<D> setIn(ParameterTable.Settings<D> settings) {
+        return settings.set(CHANNELS, channels).set(HEIGHT, height).set(WIDTH, width);
     }
 }

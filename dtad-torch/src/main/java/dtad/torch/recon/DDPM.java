@@ -1,9 +1,12 @@
 package dtad.torch.recon;
 
+import dtad.method.Constraint;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
+import dtad.torch.NetworkParameters;
 import dtad.torch.TrainingSettings;
 
 /**
@@ -33,46 +36,61 @@ public record DDPM(ReconstructionSettings reconstruction, int width, int blockWi
                    double dropoutSecond, int timeDim, TrainingSettings training, boolean earlyStop)
         implements ReconstructionDetector {
 
+    /** {@code width}: the reference's d_main. */
+    public static final Parameter<DDPM, Integer> WIDTH = Parameter.of("width", ParameterType.INTEGER, 128,
+            Constraint.atLeast(1), "ResNet main width (d_main)", DDPM::width);
+    /** {@code block_width}: the reference's d_hidden. */
+    public static final Parameter<DDPM, Integer> BLOCK_WIDTH = Parameter.of("block_width", ParameterType.INTEGER, 256,
+            Constraint.atLeast(1), "hidden width of each residual block (d_hidden)", DDPM::blockWidth);
+    /** {@code blocks}: the reference's 3. */
+    public static final Parameter<DDPM, Integer> BLOCKS = Parameter.of("blocks", ParameterType.INTEGER, 3,
+            Constraint.atLeast(1), "residual blocks", DDPM::blocks);
+    /** {@code dropout_first}: the reference's 0.4. */
+    public static final Parameter<DDPM, Double> DROPOUT_FIRST = Parameter.of("dropout_first", ParameterType.REAL, 0.4,
+            Constraint.closedOpen(0, 1), "dropout after each block's first layer", DDPM::dropoutFirst);
+    /** {@code dropout_second}: the reference's 0.1. */
+    public static final Parameter<DDPM, Double> DROPOUT_SECOND = Parameter.of("dropout_second", ParameterType.REAL,
+            0.1, Constraint.closedOpen(0, 1), "dropout after each block's second layer", DDPM::dropoutSecond);
+    /** {@code time_dim}: the reference's 256. */
+    public static final Parameter<DDPM, Integer> TIME_DIM = ReconstructionParameters.TIME_DIM.bind(256, DDPM::timeDim);
+    /** DDPM's further rule on the shared {@code batch} key: BatchNorm needs two rows per batch. */
+    static final Constraint<Integer> BATCH_NORM_BATCH = Constraint.atLeast(2).note("BatchNorm needs 2 rows");
+
     public static final Method<DDPM> METHOD = new Method<>("DDPM", Family.RECONSTRUCTION,
             "Reconstruction error of a denoising diffusion model with a tabular ResNet (reverse chain from rec_t)",
             ReconstructionParameters.REFERENCE, ReconstructionParameters.addTraining(
                     ReconstructionParameters.addReconstruction(ParameterTable.<DDPM>builder())
-                            .add("width", ParameterType.INTEGER, 128, ">= 1", "ResNet main width (d_main)",
-                                    DDPM::width)
-                            .add("block_width", ParameterType.INTEGER, 256, ">= 1",
-                                    "hidden width of each residual block (d_hidden)", DDPM::blockWidth)
-                            .add("blocks", ParameterType.INTEGER, 3, ">= 1", "residual blocks", DDPM::blocks)
-                            .add("dropout_first", ParameterType.REAL, 0.4, "[0, 1)",
-                                    "dropout after each block's first layer", DDPM::dropoutFirst)
-                            .add("dropout_second", ParameterType.REAL, 0.1, "[0, 1)",
-                                    "dropout after each block's second layer", DDPM::dropoutSecond)
-                            .add("time_dim", ParameterType.INTEGER, 256, ">= 2", "width of the time embedding",
-                                    DDPM::timeDim))
-                    .build(v -> new DDPM(ReconstructionParameters.reconstruction(v), v.integer("width"),
-                            v.integer("block_width"), v.integer("blocks"), v.real("dropout_first"),
-                            v.real("dropout_second"), v.integer("time_dim"), ReconstructionParameters.training(v),
-                            v.bool("early_stop"))),
+                            .add(WIDTH).add(BLOCK_WIDTH).add(BLOCKS).add(DROPOUT_FIRST).add(DROPOUT_SECOND).add(TIME_DIM),
+                    ReconstructionParameters.TRAINING, true, BATCH_NORM_BATCH)
+                    .build(v -> new DDPM(ReconstructionParameters.reconstruction(v), v.get(WIDTH), v.get(BLOCK_WIDTH),
+                            v.get(BLOCKS), v.get(DROPOUT_FIRST), v.get(DROPOUT_SECOND), v.get(TIME_DIM),
+                            ReconstructionParameters.training(v), v.get(ReconstructionParameters.EARLY_STOP))),
             ReconstructionModel::load);
 
     public DDPM {
         ReconstructionParameters.requireCommon(reconstruction, training);
-        ReconstructionParameters.requirePositive("width", width);
-        ReconstructionParameters.requirePositive("block width", blockWidth);
-        ReconstructionParameters.requirePositive("number of blocks", blocks);
-        ReconstructionParameters.requireDropout("dropout_first", dropoutFirst);
-        ReconstructionParameters.requireDropout("dropout_second", dropoutSecond);
-        if (timeDim < 2) {
-            throw new IllegalArgumentException("Invalid time embedding width: " + timeDim + " (at least 2)");
-        }
-        if (training.batchSize() < 2) {
-            throw new IllegalArgumentException("Invalid batch size: " + training.batchSize()
-                    + " (BatchNorm needs at least 2 rows per batch)");
-        }
+        WIDTH.require(width);
+        BLOCK_WIDTH.require(blockWidth);
+        BLOCKS.require(blocks);
+        DROPOUT_FIRST.require(dropoutFirst);
+        DROPOUT_SECOND.require(dropoutSecond);
+        TIME_DIM.require(timeDim);
+        NetworkParameters.BATCH.require(training.batchSize(), BATCH_NORM_BATCH);
     }
 
     /** The reference configuration. */
     public static DDPM defaults() {
         return METHOD.defaults();
+    }
+
+    /** Settings by name, from the defaults: {@code DDPM.builder().set(WIDTH, 64).build()}. */
+    public static ParameterTable.Settings<DDPM> builder() {
+        return METHOD.parameters().settings();
+    }
+
+    /** Settings by name, from this configuration. */
+    public ParameterTable.Settings<DDPM> toBuilder() {
+        return METHOD.parameters().settings(this);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dtad.torch.recon;
 
+import dtad.method.Constraint;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
 import dtad.torch.TrainingSettings;
@@ -34,46 +36,60 @@ import dtad.torch.TrainingSettings;
 public record DiT(ReconstructionSettings reconstruction, int patch, int hidden, int depth, int heads, int mlpRatio,
                   int timeDim, TrainingSettings training, boolean earlyStop) implements ReconstructionDetector {
 
+    /** {@code patch}: automatic by default. */
+    public static final Parameter<DiT, Integer> PATCH = Parameter.of("patch", ParameterType.INTEGER, 0,
+            Constraint.atLeast(0).note("0 = auto"), "features per token; 0: the smallest giving at most 32 tokens",
+            DiT::patch);
+    /** {@code heads}: attention heads (declared before {@link #HIDDEN}, whose rule refers to it). */
+    public static final Parameter<DiT, Integer> HEADS = Parameter.of("heads", ParameterType.INTEGER, 4,
+            Constraint.atLeast(1), "attention heads", DiT::heads);
+    /** {@code hidden}: the token width, a multiple of twice the heads. */
+    public static final Parameter<DiT, Integer> HIDDEN = Parameter.of("hidden", ParameterType.INTEGER, 64,
+            Constraint.multipleOf(2, HEADS.declaration()), "token width", DiT::hidden);
+    /** {@code depth}: transformer blocks. */
+    public static final Parameter<DiT, Integer> DEPTH = Parameter.of("depth", ParameterType.INTEGER, 2,
+            Constraint.atLeast(1), "transformer blocks", DiT::depth);
+    /** {@code mlp_ratio}: the MLP's width over {@code hidden}. */
+    public static final Parameter<DiT, Integer> MLP_RATIO = Parameter.of("mlp_ratio", ParameterType.INTEGER, 4,
+            Constraint.atLeast(1), "MLP width / hidden", DiT::mlpRatio);
+    /** {@code time_dim}: the sinusoidal embedding's width. */
+    public static final Parameter<DiT, Integer> TIME_DIM = ReconstructionParameters.TIME_DIM.bind(256,
+            "width of the sinusoidal time embedding", DiT::timeDim);
+
     public static final Method<DiT> METHOD = new Method<>("DiT", Family.RECONSTRUCTION,
             "Reconstruction error of a denoising diffusion model with a transformer (DiT, adaLN-Zero) denoiser",
             ReconstructionParameters.REFERENCE + "; Peebles, Xie. Scalable Diffusion Models with Transformers. "
                     + "ICCV 2023. arXiv:2212.09748", ReconstructionParameters.addTraining(
                     ReconstructionParameters.addReconstruction(ParameterTable.<DiT>builder())
-                            .add("patch", ParameterType.INTEGER, 0, ">= 0 (0 = auto)",
-                                    "features per token; 0: the smallest giving at most 32 tokens", DiT::patch)
-                            .add("hidden", ParameterType.INTEGER, 64, "multiple of 2 heads", "token width",
-                                    DiT::hidden)
-                            .add("depth", ParameterType.INTEGER, 2, ">= 1", "transformer blocks", DiT::depth)
-                            .add("heads", ParameterType.INTEGER, 4, ">= 1", "attention heads", DiT::heads)
-                            .add("mlp_ratio", ParameterType.INTEGER, 4, ">= 1", "MLP width / hidden",
-                                    DiT::mlpRatio)
-                            .add("time_dim", ParameterType.INTEGER, 256, ">= 2",
-                                    "width of the sinusoidal time embedding", DiT::timeDim))
-                    .build(v -> new DiT(ReconstructionParameters.reconstruction(v), v.integer("patch"),
-                            v.integer("hidden"), v.integer("depth"), v.integer("heads"), v.integer("mlp_ratio"),
-                            v.integer("time_dim"), ReconstructionParameters.training(v), v.bool("early_stop"))),
+                            .add(PATCH).add(HIDDEN).add(DEPTH).add(HEADS).add(MLP_RATIO).add(TIME_DIM))
+                    .build(v -> new DiT(ReconstructionParameters.reconstruction(v), v.get(PATCH), v.get(HIDDEN),
+                            v.get(DEPTH), v.get(HEADS), v.get(MLP_RATIO), v.get(TIME_DIM),
+                            ReconstructionParameters.training(v), v.get(ReconstructionParameters.EARLY_STOP))),
             ReconstructionModel::load);
 
     public DiT {
         ReconstructionParameters.requireCommon(reconstruction, training);
-        if (patch < 0) {
-            throw new IllegalArgumentException("Invalid patch size: " + patch + " (0 for automatic, or at least 1)");
-        }
-        ReconstructionParameters.requirePositive("depth", depth);
-        ReconstructionParameters.requirePositive("number of heads", heads);
-        ReconstructionParameters.requirePositive("MLP ratio", mlpRatio);
-        if (hidden < 2 || hidden % (2 * heads) != 0) {
-            throw new IllegalArgumentException("Invalid hidden width: " + hidden + " (must be a positive multiple of "
-                    + 2 * heads + ", twice the number of heads)");
-        }
-        if (timeDim < 2) {
-            throw new IllegalArgumentException("Invalid time embedding width: " + timeDim + " (at least 2)");
-        }
+        PATCH.require(patch);
+        DEPTH.require(depth);
+        HEADS.require(heads);
+        MLP_RATIO.require(mlpRatio);
+        HIDDEN.require(hidden, HEADS.is(heads));
+        TIME_DIM.require(timeDim);
     }
 
     /** The default configuration. */
     public static DiT defaults() {
         return METHOD.defaults();
+    }
+
+    /** Settings by name, from the defaults: {@code DiT.builder().set(DEPTH, 4).build()}. */
+    public static ParameterTable.Settings<DiT> builder() {
+        return METHOD.parameters().settings();
+    }
+
+    /** Settings by name, from this configuration. */
+    public ParameterTable.Settings<DiT> toBuilder() {
+        return METHOD.parameters().settings(this);
     }
 
     @Override

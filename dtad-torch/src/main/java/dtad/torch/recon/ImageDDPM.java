@@ -3,8 +3,10 @@ package dtad.torch.recon;
 import dtad.data.Matrix;
 import dtad.detect.TrainingData;
 import dtad.image.ImageScaling;
+import dtad.method.Constraint;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
 import dtad.torch.TrainingSettings;
@@ -38,21 +40,26 @@ public record ImageDDPM(ReconstructionSettings reconstruction, ImageSize image, 
     /** The default training: 20 epochs of batch 64 (last partial batch dropped), Adam 1e-3, no weight decay. */
     static final TrainingSettings TRAINING = new TrainingSettings(20, 64, 1e-3, 0, 0, true);
 
+    /** {@code base}: the first level's channels. */
+    public static final Parameter<ImageDDPM, Integer> BASE = Parameter.of("base", ParameterType.INTEGER, 16,
+            Constraint.atLeast(1), "channels of the U-Net's first level", ImageDDPM::base);
+    /** {@code multipliers}: one per U-Net level. */
+    public static final Parameter<ImageDDPM, List<Integer>> MULTIPLIERS = Parameter.of("multipliers",
+            ParameterType.POSITIVE_INTEGERS, List.of(1, 2), Constraint.each(Constraint.atLeast(1)),
+            "channels of each U-Net level as multiples of base (one level each)", ImageDDPM::multipliers);
+    /** {@code time_dim}: the time embedding's width. */
+    public static final Parameter<ImageDDPM, Integer> TIME_DIM = ReconstructionParameters.TIME_DIM.bind(64,
+            ImageDDPM::timeDim);
+
     public static final Method<ImageDDPM> METHOD = new Method<>("ImageDDPM", Family.RECONSTRUCTION,
             "Reconstruction error of a denoising diffusion model with a U-Net over images (reverse chain from rec_t)",
             ReconstructionParameters.REFERENCE, ReconstructionParameters.addTraining(
                     ImageSize.addTo(ReconstructionParameters.addReconstruction(ParameterTable.<ImageDDPM>builder()),
                                     ImageDDPM::image)
-                            .add("base", ParameterType.INTEGER, 16, ">= 1", "channels of the U-Net's first level",
-                                    ImageDDPM::base)
-                            .add("multipliers", ParameterType.POSITIVE_INTEGERS, List.of(1, 2), "each >= 1",
-                                    "channels of each U-Net level as multiples of base (one level each)",
-                                    ImageDDPM::multipliers)
-                            .add("time_dim", ParameterType.INTEGER, 64, ">= 2", "width of the time embedding",
-                                    ImageDDPM::timeDim), TRAINING, false)
+                            .add(BASE).add(MULTIPLIERS).add(TIME_DIM), TRAINING, false, Constraint.none())
                     .build(v -> new ImageDDPM(ReconstructionParameters.reconstruction(v), ImageSize.of(v),
-                            v.integer("base"), v.integers("multipliers"), v.integer("time_dim"),
-                            ReconstructionParameters.training(v), v.bool("early_stop"))),
+                            v.get(BASE), v.get(MULTIPLIERS), v.get(TIME_DIM), ReconstructionParameters.training(v),
+                            v.get(ReconstructionParameters.EARLY_STOP))),
             ReconstructionModel::load);
 
     public ImageDDPM {
@@ -60,20 +67,24 @@ public record ImageDDPM(ReconstructionSettings reconstruction, ImageSize image, 
         if (image == null) {
             throw new IllegalArgumentException("Missing image size");
         }
-        ReconstructionParameters.requirePositive("base channels", base);
-        if (multipliers == null || multipliers.isEmpty() || multipliers.stream().anyMatch(m -> m == null || m < 1)) {
-            throw new IllegalArgumentException("Invalid channel multipliers: " + multipliers
-                    + " (at least one level, each >= 1)");
-        }
-        multipliers = List.copyOf(multipliers);
-        if (timeDim < 2) {
-            throw new IllegalArgumentException("Invalid time embedding width: " + timeDim + " (at least 2)");
-        }
+        BASE.require(base);
+        multipliers = List.copyOf(MULTIPLIERS.require(multipliers));
+        TIME_DIM.require(timeDim);
     }
 
     /** The default configuration. */
     public static ImageDDPM defaults() {
         return METHOD.defaults();
+    }
+
+    /** Settings by name, from the defaults: {@code ImageDDPM.builder().set(BASE, 8).build()}. */
+    public static ParameterTable.Settings<ImageDDPM> builder() {
+        return METHOD.parameters().settings();
+    }
+
+    /** Settings by name, from this configuration. */
+    public ParameterTable.Settings<ImageDDPM> toBuilder() {
+        return METHOD.parameters().settings(this);
     }
 
     @Override
@@ -83,7 +94,7 @@ public record ImageDDPM(ReconstructionSettings reconstruction, ImageSize image, 
 
     /** This configuration for images of another size. */
     public ImageDDPM withImage(ImageSize size) {
-        return new ImageDDPM(reconstruction, size, base, multipliers, timeDim, training, earlyStop);
+        return size.setIn(toBuilder()).build();
     }
 
     @Override

@@ -3,8 +3,10 @@ package dtad.torch.recon;
 import dtad.data.Matrix;
 import dtad.detect.TrainingData;
 import dtad.image.ImageScaling;
+import dtad.method.Constraint;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.Parameter;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
 import dtad.torch.TrainingSettings;
@@ -37,28 +39,37 @@ public record ImageDiT(ReconstructionSettings reconstruction, ImageSize image, i
                        int heads, int mlpRatio, int timeDim, TrainingSettings training, boolean earlyStop)
         implements ReconstructionDetector, ImageDetector {
 
+    /** {@code patch}: automatic by default. */
+    public static final Parameter<ImageDiT, Integer> PATCH = Parameter.of("patch", ParameterType.INTEGER, 0,
+            Constraint.atLeast(0).note("0 = auto"), "patch side in pixels; 0: the smallest power of two giving at most "
+                    + ImagePatches.MAX_TOKENS + " patches", ImageDiT::patch);
+    /** {@code heads}: DiT's key (declared before {@link #HIDDEN}, whose rule refers to it). */
+    public static final Parameter<ImageDiT, Integer> HEADS = DiT.HEADS.declaration().bind(4, ImageDiT::heads);
+    /** {@code hidden}: the token width, a multiple of 4 (the 2-D sin-cos positions) and of twice the heads. */
+    public static final Parameter<ImageDiT, Integer> HIDDEN = Parameter.of("hidden", ParameterType.INTEGER, 64,
+            Constraint.multipleOf(4).and(Constraint.multipleOf(2, HEADS.declaration())), "token width",
+            ImageDiT::hidden);
+    /** {@code depth}: DiT's key. */
+    public static final Parameter<ImageDiT, Integer> DEPTH = DiT.DEPTH.declaration().bind(2, ImageDiT::depth);
+    /** {@code mlp_ratio}: DiT's key. */
+    public static final Parameter<ImageDiT, Integer> MLP_RATIO = DiT.MLP_RATIO.declaration().bind(4,
+            ImageDiT::mlpRatio);
+    /** {@code time_dim}: the sinusoidal embedding's width. */
+    public static final Parameter<ImageDiT, Integer> TIME_DIM = ReconstructionParameters.TIME_DIM.bind(256,
+            "width of the sinusoidal time embedding", ImageDiT::timeDim);
+
     public static final Method<ImageDiT> METHOD = new Method<>("ImageDiT", Family.RECONSTRUCTION,
             "Reconstruction error of a denoising diffusion model with a DiT (adaLN-Zero) over image patches",
             ReconstructionParameters.REFERENCE + "; Peebles, Xie. Scalable Diffusion Models with Transformers. "
                     + "ICCV 2023. arXiv:2212.09748", ReconstructionParameters.addTraining(
                     ImageSize.addTo(ReconstructionParameters.addReconstruction(ParameterTable.<ImageDiT>builder()),
                                     ImageDiT::image)
-                            .add("patch", ParameterType.INTEGER, 0, ">= 0 (0 = auto)", "patch side in pixels; 0: "
-                                    + "the smallest power of two giving at most " + ImagePatches.MAX_TOKENS
-                                    + " patches", ImageDiT::patch)
-                            .add("hidden", ParameterType.INTEGER, 64, "multiple of 4 and of 2 heads", "token width",
-                                    ImageDiT::hidden)
-                            .add("depth", ParameterType.INTEGER, 2, ">= 1", "transformer blocks", ImageDiT::depth)
-                            .add("heads", ParameterType.INTEGER, 4, ">= 1", "attention heads", ImageDiT::heads)
-                            .add("mlp_ratio", ParameterType.INTEGER, 4, ">= 1", "MLP width / hidden",
-                                    ImageDiT::mlpRatio)
-                            .add("time_dim", ParameterType.INTEGER, 256, ">= 2",
-                                    "width of the sinusoidal time embedding", ImageDiT::timeDim),
-                    ImageDDPM.TRAINING, false)
+                            .add(PATCH).add(HIDDEN).add(DEPTH).add(HEADS).add(MLP_RATIO).add(TIME_DIM),
+                    ImageDDPM.TRAINING, false, Constraint.none())
                     .build(v -> new ImageDiT(ReconstructionParameters.reconstruction(v), ImageSize.of(v),
-                            v.integer("patch"), v.integer("hidden"), v.integer("depth"), v.integer("heads"),
-                            v.integer("mlp_ratio"), v.integer("time_dim"), ReconstructionParameters.training(v),
-                            v.bool("early_stop"))),
+                            v.get(PATCH), v.get(HIDDEN), v.get(DEPTH), v.get(HEADS), v.get(MLP_RATIO),
+                            v.get(TIME_DIM), ReconstructionParameters.training(v),
+                            v.get(ReconstructionParameters.EARLY_STOP))),
             ReconstructionModel::load);
 
     public ImageDiT {
@@ -66,24 +77,27 @@ public record ImageDiT(ReconstructionSettings reconstruction, ImageSize image, i
         if (image == null) {
             throw new IllegalArgumentException("Missing image size");
         }
-        if (patch < 0) {
-            throw new IllegalArgumentException("Invalid patch size: " + patch + " (0 for automatic, or at least 1)");
-        }
-        ReconstructionParameters.requirePositive("depth", depth);
-        ReconstructionParameters.requirePositive("number of heads", heads);
-        ReconstructionParameters.requirePositive("MLP ratio", mlpRatio);
-        if (hidden < 4 || hidden % 4 != 0 || hidden % (2 * heads) != 0) {
-            throw new IllegalArgumentException("Invalid hidden width: " + hidden + " (must be a positive multiple of 4"
-                    + " and of " + 2 * heads + ", twice the number of heads)");
-        }
-        if (timeDim < 2) {
-            throw new IllegalArgumentException("Invalid time embedding width: " + timeDim + " (at least 2)");
-        }
+        PATCH.require(patch);
+        DEPTH.require(depth);
+        HEADS.require(heads);
+        MLP_RATIO.require(mlpRatio);
+        HIDDEN.require(hidden, HEADS.is(heads));
+        TIME_DIM.require(timeDim);
     }
 
     /** The default configuration. */
     public static ImageDiT defaults() {
         return METHOD.defaults();
+    }
+
+    /** Settings by name, from the defaults: {@code ImageDiT.builder().set(DEPTH, 1).build()}. */
+    public static ParameterTable.Settings<ImageDiT> builder() {
+        return METHOD.parameters().settings();
+    }
+
+    /** Settings by name, from this configuration. */
+    public ParameterTable.Settings<ImageDiT> toBuilder() {
+        return METHOD.parameters().settings(this);
     }
 
     @Override
@@ -93,7 +107,7 @@ public record ImageDiT(ReconstructionSettings reconstruction, ImageSize image, i
 
     /** This configuration for images of another size. */
     public ImageDiT withImage(ImageSize size) {
-        return new ImageDiT(reconstruction, size, patch, hidden, depth, heads, mlpRatio, timeDim, training, earlyStop);
+        return size.setIn(toBuilder()).build();
     }
 
     /** How images of rows of {@code features} values become tokens. */

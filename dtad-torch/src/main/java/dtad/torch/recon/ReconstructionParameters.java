@@ -1,18 +1,52 @@
 package dtad.torch.recon;
 
+import dtad.method.Constraint;
+import dtad.method.ParameterKey;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
 import dtad.method.ParameterValues;
 import dtad.torch.NetworkParameters;
 import dtad.torch.TrainingSettings;
+import java.util.List;
 
-/** The parameters DDPM and DiT declare alike: the diffusion and scoring chain, and the training. */
-final class ReconstructionParameters {
+/**
+ * The parameter keys DDPM, DiT and their image variants declare alike, each declared once: the
+ * diffusion and scoring chain ({@link ReconstructionSettings} checks its values by these keys), the
+ * training ({@code early_stop}, and {@code drop_last} of {@link NetworkParameters}), and the width of
+ * the time embedding. Each method binds them to its own defaults.
+ */
+public final class ReconstructionParameters {
     static final String REFERENCE = "Livernoche, Jain, Hezaveh, Ravanbakhsh. On Diffusion Modeling for Anomaly "
             + "Detection. ICLR 2024. arXiv:2305.18593 (DDPM baseline, diffusion/ddpm.py); Ho, Jain, Abbeel. "
             + "Denoising Diffusion Probabilistic Models. NeurIPS 2020";
     /** The reference's training: up to 400 epochs of batch 64 (last partial batch dropped), Adam 1e-4, L2 5e-4. */
     static final TrainingSettings TRAINING = new TrainingSettings(400, 64, 1e-4, 5e-4, 0, true);
+
+    /** Diffusion steps T. */
+    public static final ParameterKey<Integer> STEPS = ParameterKey.of("steps", ParameterType.INTEGER,
+            Constraint.atLeast(2), "diffusion steps T (linear betas 1e-4 to 1e-2)");
+    /** The starts of the reverse chains, each in 1..steps. */
+    public static final ParameterKey<List<Integer>> REC_T = ParameterKey.of("rec_t", ParameterType.POSITIVE_INTEGERS,
+            Constraint.each(Constraint.between(1, STEPS)).and(Constraint.distinct()),
+            "reconstruction start(s): a reverse chain t = s-1 .. 0 per start s; several: geometric mean "
+                    + "of their errors (the reference: 250)");
+    /** Whether a chain starts from the noised row. */
+    public static final ParameterKey<Boolean> NOISE_FIRST = ParameterKey.of("noise_first", ParameterType.BOOLEAN,
+            Constraint.none(), "noise the row to t = s-1 before denoising (the reference starts from the row itself)");
+    /** Whether the score sums the step-to-step differences. */
+    public static final ParameterKey<Boolean> FULL_PATH = ParameterKey.of("full_path", ParameterType.BOOLEAN,
+            Constraint.none(), "score the summed squared step-to-step differences instead of the final error");
+    /** Whether each step adds the posterior noise. */
+    public static final ParameterKey<Boolean> POSTERIOR_NOISE = ParameterKey.of("posterior_noise",
+            ParameterType.BOOLEAN, Constraint.none(),
+            "add sqrt(posterior variance) z at each step t > 0 (commented out in the reference)");
+    /** Whether the reference's early stop ends the fit. */
+    public static final ParameterKey<Boolean> EARLY_STOP = ParameterKey.of("early_stop", ParameterType.BOOLEAN,
+            Constraint.none(), "after epoch 51, stop when the epoch's mean loss exceeds the one 39 epochs earlier "
+                    + "(as the reference)");
+    /** The width of the time embedding. */
+    public static final ParameterKey<Integer> TIME_DIM = ParameterKey.of("time_dim", ParameterType.INTEGER,
+            Constraint.atLeast(2), "width of the time embedding");
 
     private ReconstructionParameters() {
     }
@@ -26,45 +60,34 @@ final class ReconstructionParameters {
     static <D extends ReconstructionDetector> ParameterTable.Builder<D> addReconstruction(
             ParameterTable.Builder<D> builder, ReconstructionSettings r) {
         return builder
-                .add("steps", ParameterType.INTEGER, r.steps(), ">= 2",
-                        "diffusion steps T (linear betas 1e-4 to 1e-2)", d -> d.reconstruction().steps())
-                .add("rec_t", ParameterType.POSITIVE_INTEGERS, r.starts(), "1..steps each",
-                        "reconstruction start(s): a reverse chain t = s-1 .. 0 per start s; several: geometric mean "
-                                + "of their errors (the reference: 250)", d -> d.reconstruction().starts())
-                .add("noise_first", ParameterType.BOOLEAN, r.noiseFirst(), "true|false",
-                        "noise the row to t = s-1 before denoising (the reference starts from the row itself)",
-                        d -> d.reconstruction().noiseFirst())
-                .add("full_path", ParameterType.BOOLEAN, r.fullPath(), "true|false",
-                        "score the summed squared step-to-step differences instead of the final error",
-                        d -> d.reconstruction().fullPath())
-                .add("posterior_noise", ParameterType.BOOLEAN, r.posteriorNoise(), "true|false",
-                        "add sqrt(posterior variance) z at each step t > 0 (commented out in the reference)",
-                        d -> d.reconstruction().posteriorNoise());
+                .add(STEPS, r.steps(), d -> d.reconstruction().steps())
+                .add(REC_T, r.starts(), d -> d.reconstruction().starts())
+                .add(NOISE_FIRST, r.noiseFirst(), d -> d.reconstruction().noiseFirst())
+                .add(FULL_PATH, r.fullPath(), d -> d.reconstruction().fullPath())
+                .add(POSTERIOR_NOISE, r.posteriorNoise(), d -> d.reconstruction().posteriorNoise());
     }
 
     static <D extends ReconstructionDetector> ParameterTable.Builder<D> addTraining(ParameterTable.Builder<D> builder) {
-        return addTraining(builder, TRAINING, true);
+        return addTraining(builder, TRAINING, true, Constraint.none());
     }
 
-    /** Declares the training parameters with the given defaults. */
+    /** Declares the training parameters with the given defaults and a further rule on {@code batch}. */
     static <D extends ReconstructionDetector> ParameterTable.Builder<D> addTraining(ParameterTable.Builder<D> builder,
                                                                                  TrainingSettings defaults,
-                                                                                 boolean earlyStop) {
-        return NetworkParameters.addTraining(builder, defaults, ReconstructionDetector::training)
-                .add("drop_last", ParameterType.BOOLEAN, defaults.dropLast(), "true|false",
-                        "drop each epoch's last partial batch (as the reference)", d -> d.training().dropLast())
-                .add("early_stop", ParameterType.BOOLEAN, earlyStop, "true|false",
-                        "after epoch 51, stop when the epoch's mean loss exceeds the one 39 epochs earlier "
-                                + "(as the reference)", ReconstructionDetector::earlyStop);
+                                                                                 boolean earlyStop,
+                                                                                 Constraint<Integer> batchRule) {
+        return NetworkParameters.addTraining(builder, defaults, ReconstructionDetector::training, batchRule)
+                .add(NetworkParameters.DROP_LAST, defaults.dropLast(), d -> d.training().dropLast())
+                .add(EARLY_STOP, earlyStop, ReconstructionDetector::earlyStop);
     }
 
     static ReconstructionSettings reconstruction(ParameterValues v) {
-        return new ReconstructionSettings(v.integer("steps"), v.integers("rec_t"), v.bool("noise_first"),
-                v.bool("full_path"), v.bool("posterior_noise"));
+        return new ReconstructionSettings(v.get(STEPS), v.get(REC_T), v.get(NOISE_FIRST), v.get(FULL_PATH),
+                v.get(POSTERIOR_NOISE));
     }
 
     static TrainingSettings training(ParameterValues v) {
-        return NetworkParameters.training(v).withDropLast(v.bool("drop_last"));
+        return NetworkParameters.training(v).withDropLast(v.get(NetworkParameters.DROP_LAST));
     }
 
     static void requireCommon(ReconstructionSettings reconstruction, TrainingSettings training) {
@@ -73,18 +96,6 @@ final class ReconstructionParameters {
         }
         if (training == null) {
             throw new IllegalArgumentException("Missing training settings");
-        }
-    }
-
-    static void requirePositive(String what, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException("Invalid " + what + ": " + value + " (at least 1)");
-        }
-    }
-
-    static void requireDropout(String what, double p) {
-        if (!(p >= 0 && p < 1)) {
-            throw new IllegalArgumentException("Invalid " + what + ": " + p + " (must be in [0, 1))");
         }
     }
 }

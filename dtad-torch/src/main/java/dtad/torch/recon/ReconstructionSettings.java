@@ -1,6 +1,6 @@
 package dtad.torch.recon;
 
-import java.util.HashSet;
+import dtad.method.ParameterTable;
 import java.util.List;
 
 /**
@@ -30,23 +30,17 @@ public record ReconstructionSettings(int steps, List<Integer> starts, boolean no
      */
     public static final ReconstructionSettings DEFAULT = REFERENCE.withStarts(List.of(50));
 
+    /** Checked by the declared keys ({@link ReconstructionParameters#STEPS}, {@link ReconstructionParameters#REC_T}). */
     public ReconstructionSettings {
-        if (steps < 2) {
-            throw new IllegalArgumentException("Invalid number of diffusion steps: " + steps + " (at least 2)");
-        }
-        starts = List.copyOf(starts);
-        if (starts.isEmpty()) {
-            throw new IllegalArgumentException("Missing reconstruction start rec_t");
-        }
-        for (int start : starts) {
-            if (start < 1 || start > steps) {
-                throw new IllegalArgumentException("Invalid reconstruction start rec_t: " + start + " (must be in 1.."
-                        + steps + ")");
-            }
-        }
-        if (new HashSet<>(starts).size() != starts.size()) {
-            throw new IllegalArgumentException("Repeated reconstruction start in rec_t: " + starts);
-        }
+        ReconstructionParameters.STEPS.require(steps);
+        starts = List.copyOf(ReconstructionParameters.REC_T.require(starts, ReconstructionParameters.STEPS.is(steps)));
+    }
+
+    /** {@code settings} with these settings set key by key. */
+    public <D> ParameterTable.Settings<D> setIn(ParameterTable.Settings<D> settings) {
+        return settings.set(ReconstructionParameters.STEPS, steps).set(ReconstructionParameters.REC_T, starts)
+                .set(ReconstructionParameters.NOISE_FIRST, noiseFirst).set(ReconstructionParameters.FULL_PATH, fullPath)
+                .set(ReconstructionParameters.POSTERIOR_NOISE, posteriorNoise);
     }
 
     /** These settings with other starts. */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dtad.data.Matrix;
+import dtad.torch.NetworkParameters;
 import dtad.torch.TorchEngine;
 import dtad.torch.dte.CategoricalDTE;
 import dtad.torch.dte.CategoricalDTEModel;
@@ -52,8 +53,7 @@ public final class DteBenchmark {
         System.out.printf(Locale.ROOT, "DTE-C reference network, d=%d, batch %d, %d intra-op thread(s), %d cores%n",
                 features, BATCH, TorchEngine.threads(), Runtime.getRuntime().availableProcessors());
         CategoricalDTE d = CategoricalDTE.defaults();
-        CategoricalDTE dte = new CategoricalDTE(d.steps(), d.bins(), d.loss(), d.hidden(), d.dropout(),
-                d.training().withEpochs(epochs));
+        CategoricalDTE dte = d.toBuilder().set(NetworkParameters.EPOCHS, epochs).build();
         int steps = ROWS / BATCH;
         StepTimer timer = new StepTimer(steps, 2);
         try (CategoricalDTEModel model = dte.fit(gaussian(ROWS, features, 1), timer)) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dtad.data.Matrix;
 import dtad.detect.TestData;
+import dtad.torch.NetworkParameters;
 import dtad.torch.TorchEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +20,7 @@ class CategoricalDTEModelTest {
 
     @BeforeAll
     void fit() {
-        CategoricalDTE d = CategoricalDTE.defaults();
-        model = new CategoricalDTE(d.steps(), 5, d.loss(), d.hidden(), d.dropout(), d.training().withEpochs(10))
+        model = CategoricalDTE.builder().set(CategoricalDTE.BINS, 5).set(NetworkParameters.EPOCHS, 10).build()
                 .fit(TestData.gaussian(150, 4, 1, 0));
     }
 

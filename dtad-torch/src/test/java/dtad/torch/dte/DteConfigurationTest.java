@@ -57,18 +57,18 @@ class DteConfigurationTest {
     void refusesBadValuesNamingThem() {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> CategoricalDTE.METHOD.configure(Map.of("bins", "1"))).getMessage()
-                .contains("Invalid number of bins: 1"));
+                .contains("Invalid bins: 1 (must be in 2..400)"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> CategoricalDTE.METHOD.configure(Map.of("hidden", "256,0"))).getMessage().contains("hidden"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> GaussianDTE.METHOD.configure(Map.of("dropout", "1"))).getMessage()
-                .contains("Invalid dropout probability: 1.0"));
+                .contains("Invalid dropout: 1.0 (must be in [0, 1))"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> InverseGammaDTE.METHOD.configure(Map.of("epochs", "0"))).getMessage()
-                .contains("Invalid number of epochs: 0"));
+                .contains("Invalid epochs: 0 (at least 1)"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> InverseGammaDTE.METHOD.configure(Map.of("steps", "1"))).getMessage()
-                .contains("Invalid number of diffusion steps: 1"));
+                .contains("Invalid steps: 1 (at least 2)"));
     }
 
     @Test
@@ -84,5 +84,19 @@ class DteConfigurationTest {
             counts[(int) b]++;
         }
         assertArrayEquals(new long[] {58, 57, 57, 57, 57, 57, 57}, counts);
+    }
+
+    @Test
+    void binsAreCheckedAgainstTheConfiguredStepsByTheTableAndTheConstructorAlike() {
+        assertEquals("2..steps", CategoricalDTE.BINS.constraint());
+        IllegalArgumentException parsed = assertThrows(IllegalArgumentException.class,
+                () -> CategoricalDTE.METHOD.configure(Map.of("steps", "7", "bins", "8")));
+        assertEquals("DTE-C: Invalid bins: 8 (must be in 2..7)", parsed.getMessage());
+        CategoricalDTE d = CategoricalDTE.defaults();
+        IllegalArgumentException constructed = assertThrows(IllegalArgumentException.class,
+                () -> new CategoricalDTE(7, 8, d.loss(), d.hidden(), d.dropout(), d.training()));
+        assertEquals("DTE-C: " + constructed.getMessage(), parsed.getMessage());
+        assertEquals(7, CategoricalDTE.builder().set(CategoricalDTE.STEPS, 7).set(CategoricalDTE.BINS, 7).build()
+                .bins());
     }
 }

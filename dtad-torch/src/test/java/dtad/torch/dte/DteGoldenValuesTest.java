@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dtad.detect.Detector;
 import dtad.torch.GoldenRun;
+import dtad.torch.NetworkParameters;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,9 +19,7 @@ class DteGoldenValuesTest {
     }
 
     private static double[] runCategorical(CategoricalDTE.Loss loss) {
-        CategoricalDTE d = CategoricalDTE.defaults();
-        return run(new CategoricalDTE(d.steps(), d.bins(), loss, d.hidden(), d.dropout(),
-                d.training().withEpochs(20)));
+        return run(CategoricalDTE.builder().set(CategoricalDTE.LOSS, loss).set(NetworkParameters.EPOCHS, 20).build());
     }
 
     @Test
@@ -40,9 +39,7 @@ class DteGoldenValuesTest {
 
     @Test
     void inverseGammaDteOnLocalAnomalies() {
-        InverseGammaDTE d = InverseGammaDTE.defaults();
-        double[] result = run(new InverseGammaDTE(d.steps(), d.score(), d.hidden(), d.dropout(),
-                d.training().withEpochs(20)));
+        double[] result = run(InverseGammaDTE.builder().set(NetworkParameters.EPOCHS, 20).build());
         assertEquals(0.9375, result[0], 0.005, "AUC-ROC");
         // 0.231265 on an AMD Zen 5 (oneMKL's AVX2 kernels), 0.229550 on an Intel Xeon (AVX-512): u^2
         // doubles the drift of the network's output.
@@ -51,8 +48,7 @@ class DteGoldenValuesTest {
 
     @Test
     void gaussianDteOnLocalAnomalies() {
-        GaussianDTE d = GaussianDTE.defaults();
-        double[] result = run(new GaussianDTE(d.steps(), d.hidden(), d.dropout(), d.training().withEpochs(20)));
+        double[] result = run(GaussianDTE.builder().set(NetworkParameters.EPOCHS, 20).build());
         assertEquals(0.8393, result[0], 0.005, "AUC-ROC");
         assertEquals(213.261, result[1], 213.261 * 1e-3, "score of the first held-out row");
     }

@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import dtad.diffusion.NoiseSchedule;
 import dtad.torch.Adam;
 import dtad.torch.Mlp;
+import dtad.torch.NetworkParameters;
 import dtad.torch.ReferenceFixtures;
 import dtad.torch.StepRandom;
 import dtad.torch.Tensors;
@@ -69,8 +70,9 @@ class DteReferenceTest {
     }
 
     private static CategoricalDTE categorical(CategoricalDTE.Loss loss) {
-        CategoricalDTE defaults = CategoricalDTE.defaults();
-        return new CategoricalDTE(STEPS, 7, loss, HIDDEN, 0, defaults.training());
+        return CategoricalDTE.builder().set(CategoricalDTE.STEPS, STEPS).set(CategoricalDTE.BINS, 7)
+                .set(CategoricalDTE.LOSS, loss).set(NetworkParameters.HIDDEN, HIDDEN).set(NetworkParameters.DROPOUT, 0.0)
+                .build();
     }
 
     @Test
@@ -97,8 +99,9 @@ class DteReferenceTest {
 
     @Test
     void inverseGammaMatchesTorch() {
-        InverseGammaDTE detector = new InverseGammaDTE(STEPS, InverseGammaDTE.Score.BETA, HIDDEN, 0,
-                InverseGammaDTE.defaults().training());
+        InverseGammaDTE detector = InverseGammaDTE.builder().set(InverseGammaDTE.STEPS, STEPS)
+                .set(InverseGammaDTE.SCORE, InverseGammaDTE.Score.BETA).set(NetworkParameters.HIDDEN, HIDDEN)
+                .set(NetworkParameters.DROPOUT, 0.0).build();
         Mlp network = detector.network(FEATURES);
         NoiseSchedule schedule = NoiseSchedule.linear(STEPS);
         float[] variance = new float[ROWS];
@@ -112,7 +115,8 @@ class DteReferenceTest {
 
     @Test
     void gaussianMatchesTorch() {
-        GaussianDTE detector = new GaussianDTE(STEPS, HIDDEN, 0, GaussianDTE.defaults().training());
+        GaussianDTE detector = GaussianDTE.builder().set(GaussianDTE.STEPS, STEPS).set(NetworkParameters.HIDDEN, HIDDEN)
+                .set(NetworkParameters.DROPOUT, 0.0).build();
         Mlp network = detector.network(FEATURES);
         float[] times = new float[ROWS];
         for (int i = 0; i < ROWS; i++) {

@@ -2,12 +2,12 @@ package dtad.torch.dte;
 
 import dtad.detect.Detector;
 import dtad.detect.DetectorContract;
+import dtad.torch.NetworkParameters;
 
 /** DTE-G keeps the detector contract (30 epochs instead of 400, so that the suite stays fast). */
 class GaussianDTEContractTest extends DetectorContract {
     @Override
     protected Detector<?> detector() {
-        GaussianDTE d = GaussianDTE.defaults();
-        return new GaussianDTE(d.steps(), d.hidden(), d.dropout(), d.training().withEpochs(30));
+        return GaussianDTE.builder().set(NetworkParameters.EPOCHS, 30).build();
     }
 }

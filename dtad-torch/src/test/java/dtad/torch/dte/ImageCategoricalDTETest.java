@@ -24,8 +24,10 @@ class ImageCategoricalDTETest {
     private static final ImageShape SHAPE = new ImageShape(1, 8, 8);
 
     static ImageCategoricalDTE tiny(ImageSize size, int epochs) {
-        return new ImageCategoricalDTE(size, 100, 7, CategoricalDTE.Loss.STANDARD, List.of(4, 8),
-                new TrainingSettings(epochs, 32, 2e-3, 0, 0));
+        return size.setIn(new TrainingSettings(epochs, 32, 2e-3, 0, 0).setIn(ImageCategoricalDTE.builder()))
+                .set(ImageCategoricalDTE.STEPS, 100).set(ImageCategoricalDTE.BINS, 7)
+                .set(ImageCategoricalDTE.LOSS, CategoricalDTE.Loss.STANDARD)
+                .set(ImageCategoricalDTE.WIDTHS, List.of(4, 8)).build();
     }
 
     @Test

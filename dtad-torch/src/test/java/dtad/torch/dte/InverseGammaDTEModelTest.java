@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dtad.data.Matrix;
 import dtad.detect.TestData;
+import dtad.torch.NetworkParameters;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InverseGammaDTEModelTest {
 
     private static InverseGammaDTE config(InverseGammaDTE.Score score) {
-        InverseGammaDTE d = InverseGammaDTE.defaults();
-        return new InverseGammaDTE(d.steps(), score, List.of(32, 32), d.dropout(), d.training().withEpochs(5));
+        return InverseGammaDTE.builder().set(InverseGammaDTE.SCORE, score).set(NetworkParameters.HIDDEN, List.of(32, 32))
+                .set(NetworkParameters.EPOCHS, 5).build();
     }
 
     /** Training does not depend on the score mode, so the same seed gives the same network. */

@@ -50,7 +50,7 @@ class ConfigurationTest {
                 () -> DDPM.METHOD.configure(Map.of("rec_t", "1001")));
         assertTrue(e.getMessage().contains("1001"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> DDPM.METHOD.configure(Map.of("rec_t", "50,10,50")));
-        assertTrue(e.getMessage().contains("Repeated"), e.getMessage());
+        assertEquals("DDPM: Invalid rec_t: 50,10,50 (repeated values)", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> DDPM.METHOD.configure(Map.of("batch", "1")));
         assertTrue(e.getMessage().contains("BatchNorm"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> DDPM.METHOD.configure(Map.of("dropout_first", "1")));
@@ -66,5 +66,34 @@ class ConfigurationTest {
         assertEquals(128, drop.rowsPerEpoch(128));
         assertEquals(40, drop.rowsPerEpoch(40), "fewer rows than a batch: one batch of all");
         assertTrue(drop.withEpochs(5).dropLast());
+    }
+
+    @Test
+    void theTokenWidthIsCheckedAgainstTheHeadsOnceDeclared() {
+        assertEquals("multiple of 2 heads", DiT.HIDDEN.constraint());
+        IllegalArgumentException parsed = assertThrows(IllegalArgumentException.class,
+                () -> DiT.METHOD.configure(Map.of("heads", "3")));
+        assertEquals("DiT: Invalid hidden: 64 (must be a positive multiple of 6, 2 x heads)", parsed.getMessage());
+        DiT d = DiT.defaults();
+        IllegalArgumentException constructed = assertThrows(IllegalArgumentException.class, () -> new DiT(
+                d.reconstruction(), d.patch(), d.hidden(), d.depth(), 3, d.mlpRatio(), d.timeDim(), d.training(),
+                d.earlyStop()));
+        assertEquals("DiT: " + constructed.getMessage(), parsed.getMessage());
+        // A bad number of heads is named as such, not as a width that no multiple fits.
+        assertEquals("DiT: Invalid heads: 0 (at least 1)", assertThrows(IllegalArgumentException.class,
+                () -> DiT.METHOD.configure(Map.of("heads", "0"))).getMessage());
+        assertEquals("ImageDiT: Invalid hidden: 66 (must be a positive multiple of 4)", assertThrows(
+                IllegalArgumentException.class, () -> ImageDiT.METHOD.configure(Map.of("hidden", "66"))).getMessage());
+    }
+
+    @Test
+    void ddpmNarrowsTheSharedBatchKeyForBatchNorm() {
+        assertEquals(">= 2 (BatchNorm needs 2 rows)", DDPM.METHOD.parameters().find(dtad.torch.NetworkParameters.BATCH)
+                .orElseThrow().constraint());
+        assertEquals(">= 1", DiT.METHOD.parameters().find(dtad.torch.NetworkParameters.BATCH).orElseThrow()
+                .constraint());
+        assertEquals("DDPM: Invalid batch: 1 (at least 2, BatchNorm needs 2 rows)", assertThrows(
+                IllegalArgumentException.class, () -> DDPM.METHOD.configure(Map.of("batch", "1"))).getMessage());
+        assertEquals(1, DiT.METHOD.configure(Map.of("batch", "1")).training().batchSize());
     }
 }

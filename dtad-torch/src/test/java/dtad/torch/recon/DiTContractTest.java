@@ -13,8 +13,9 @@ import java.util.List;
 class DiTContractTest extends DetectorContract {
     @Override
     protected Detector<?> detector() {
-        return new DiT(new ReconstructionSettings(40, List.of(40), false, false, false), 2, 16, 1, 2, 2, 16,
-                TinyConfigs.training(20), true);
+        return TinyConfigs.training(20).setIn(new ReconstructionSettings(40, List.of(40), false, false, false)
+                .setIn(DiT.builder())).set(DiT.PATCH, 2).set(DiT.HIDDEN, 16).set(DiT.DEPTH, 1).set(DiT.HEADS, 2)
+                .set(DiT.MLP_RATIO, 2).set(DiT.TIME_DIM, 16).set(ReconstructionParameters.EARLY_STOP, true).build();
     }
 
     /** A reverse chain per call makes each round slow; DTE-C and DDPM race more rounds of the same guard. */

@@ -48,9 +48,8 @@ class DiffusionTransformerTest {
 
     @Test
     void refusesWidthsTheHeadsDoNotDivide() {
-        DiT d = DiT.defaults();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new DiT(d.reconstruction(),
-                0, 100, 4, 3, 4, 256, d.training(), true));
-        assertTrue(e.getMessage().contains("100"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DiT.builder().set(DiT.HIDDEN, 100).set(DiT.DEPTH, 4).set(DiT.HEADS, 3).build());
+        assertEquals("Invalid hidden: 100 (must be a positive multiple of 6, 2 x heads)", e.getMessage());
     }
 }

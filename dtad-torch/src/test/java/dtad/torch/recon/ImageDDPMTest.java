@@ -43,8 +43,9 @@ class ImageDDPMTest {
     static final ReconstructionSettings CHAIN = new ReconstructionSettings(100, List.of(3), false, false, false);
 
     static ImageDDPM tiny(ImageSize size, int epochs) {
-        return new ImageDDPM(CHAIN, size, 8, List.of(1, 2), 16,
-                new TrainingSettings(epochs, 32, 1e-3, 0, 0, true), false);
+        return size.setIn(new TrainingSettings(epochs, 32, 1e-3, 0, 0, true).setIn(CHAIN.setIn(ImageDDPM.builder())))
+                .set(ImageDDPM.BASE, 8).set(ImageDDPM.MULTIPLIERS, List.of(1, 2)).set(ImageDDPM.TIME_DIM, 16)
+                .set(ReconstructionParameters.EARLY_STOP, false).build();
     }
 
     @BeforeAll

@@ -25,8 +25,10 @@ class ImageDiTTest {
     private static final ImageShape SHAPE = new ImageShape(1, 8, 8);
 
     static ImageDiT tiny(ImageSize size, int epochs) {
-        return new ImageDiT(ImageDDPMTest.CHAIN, size, 2, 16, 1, 2, 2, 16,
-                new TrainingSettings(epochs, 32, 1e-3, 0, 0, true), false);
+        return size.setIn(new TrainingSettings(epochs, 32, 1e-3, 0, 0, true).setIn(
+                ImageDDPMTest.CHAIN.setIn(ImageDiT.builder()))).set(ImageDiT.PATCH, 2).set(ImageDiT.HIDDEN, 16)
+                .set(ImageDiT.DEPTH, 1).set(ImageDiT.HEADS, 2).set(ImageDiT.MLP_RATIO, 2).set(ImageDiT.TIME_DIM, 16)
+                .set(ReconstructionParameters.EARLY_STOP, false).build();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dtad.torch.recon;
 import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
 import dtad.detect.TestData;
+import dtad.torch.NetworkParameters;
 import dtad.torch.TorchEngine;
 import dtad.torch.TrainingSettings;
 import dtad.torch.bench.StepTimer;
@@ -51,13 +52,11 @@ public final class ReconstructionBenchmark {
         TrainingSettings training = ReconstructionParameters.TRAINING.withEpochs(epochs);
         ReconstructionDetector detector;
         if (method.equals("DiT")) {
-            DiT d = DiT.defaults();
-            detector = new DiT(chain, d.patch(), d.hidden(), d.depth(), d.heads(), d.mlpRatio(),
-                    d.timeDim(), training, false);
+            detector = training.setIn(chain.setIn(DiT.builder())).set(ReconstructionParameters.EARLY_STOP, false)
+                    .build();
         } else {
-            DDPM d = DDPM.defaults();
-            detector = new DDPM(chain, d.width(), d.blockWidth(), d.blocks(), d.dropoutFirst(),
-                    d.dropoutSecond(), d.timeDim(), training, false);
+            detector = training.setIn(chain.setIn(DDPM.builder())).set(ReconstructionParameters.EARLY_STOP, false)
+                    .build();
         }
         int steps = rows / BATCH;
         Matrix train = TestData.gaussian(rows, features, 1, 0);
@@ -75,9 +74,8 @@ public final class ReconstructionBenchmark {
             double rate = test.rows() / seconds;
             System.out.printf(Locale.ROOT, "%s scoring (rec_t %s): %.1f rows/s (%.2f s for %d rows)%n", method,
                     detector.reconstruction().starts(), rate, seconds, test.rows());
-            CategoricalDTE c = CategoricalDTE.defaults();
-            try (DetectorModel dte = new CategoricalDTE(c.steps(), c.bins(), c.loss(), c.hidden(), c.dropout(),
-                    c.training().withEpochs(3)).fit(train.rowRange(0, 640))) {
+            try (DetectorModel dte = CategoricalDTE.builder().set(NetworkParameters.EPOCHS, 3).build()
+                    .fit(train.rowRange(0, 640))) {
                 dte.score(test.rowRange(0, 256));
                 long s = System.nanoTime();
                 for (int r = 0; r < 5; r++) {

@@ -37,14 +37,16 @@ class ReconstructionReferenceTest {
     private static final int STEPS = 1000;
     private static final int START = 5;
 
+    /** DDPM's defaults with a small ResNet without dropout. */
     private static DDPM ddpm() {
-        DDPM d = DDPM.defaults();
-        return new DDPM(d.reconstruction(), 8, 16, 2, 0, 0, 6, d.training(), d.earlyStop());
+        return DDPM.builder().set(DDPM.WIDTH, 8).set(DDPM.BLOCK_WIDTH, 16).set(DDPM.BLOCKS, 2)
+                .set(DDPM.DROPOUT_FIRST, 0.0).set(DDPM.DROPOUT_SECOND, 0.0).set(DDPM.TIME_DIM, 6).build();
     }
 
+    /** DiT's defaults with a small transformer. */
     private static DiT dit() {
-        DiT d = DiT.defaults();
-        return new DiT(d.reconstruction(), 2, 8, 2, 2, 2, 6, d.training(), d.earlyStop());
+        return DiT.builder().set(DiT.PATCH, 2).set(DiT.HIDDEN, 8).set(DiT.DEPTH, 2).set(DiT.HEADS, 2)
+                .set(DiT.MLP_RATIO, 2).set(DiT.TIME_DIM, 6).build();
     }
 
     @Test

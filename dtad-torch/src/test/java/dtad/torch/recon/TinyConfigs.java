@@ -15,7 +15,10 @@ final class TinyConfigs {
     }
 
     static DDPM ddpm(ReconstructionSettings chain, int epochs) {
-        return new DDPM(chain, 16, 32, 2, 0.4, 0.1, 16, training(epochs), true);
+        return training(epochs).setIn(chain.setIn(DDPM.builder()))
+                .set(DDPM.WIDTH, 16).set(DDPM.BLOCK_WIDTH, 32).set(DDPM.BLOCKS, 2)
+                .set(DDPM.DROPOUT_FIRST, 0.4).set(DDPM.DROPOUT_SECOND, 0.1).set(DDPM.TIME_DIM, 16)
+                .set(ReconstructionParameters.EARLY_STOP, true).build();
     }
 
     static DDPM ddpm(int epochs) {
@@ -23,7 +26,9 @@ final class TinyConfigs {
     }
 
     static DiT dit(ReconstructionSettings chain, int epochs) {
-        return new DiT(chain, 2, 16, 2, 2, 2, 16, training(epochs), true);
+        return training(epochs).setIn(chain.setIn(DiT.builder()))
+                .set(DiT.PATCH, 2).set(DiT.HIDDEN, 16).set(DiT.DEPTH, 2).set(DiT.HEADS, 2).set(DiT.MLP_RATIO, 2)
+                .set(DiT.TIME_DIM, 16).set(ReconstructionParameters.EARLY_STOP, true).build();
     }
 
     static DiT dit(int epochs) {
