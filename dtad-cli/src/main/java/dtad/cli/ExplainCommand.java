@@ -91,10 +91,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         requireWritableFolder();
         try (DetectorModel fitted = ModelFiles.load(model)) {
-            if (!(fitted instanceof Explainable explainable)) {
-                throw new IllegalArgumentException(model + ": " + fitted.detector().method()
-                        + " models cannot explain their scores yet (no per-feature contributions)");
-            }
+            Explainable explainable = requireExplainable(fitted, model);
             DataTable read = ModelRows.read(data, table, byPosition, fitted, model);
             Dataset rows = read.data();
             PrintWriter err = spec.commandLine().getErr();
@@ -138,6 +135,15 @@ final class ExplainCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
+    }
+
+    /** The model as {@link Explainable}, or a one-line error naming its method. */
+    static Explainable requireExplainable(DetectorModel fitted, Path model) {
+        if (!(fitted instanceof Explainable explainable)) {
+            throw new IllegalArgumentException(model + ": " + fitted.detector().method()
+                    + " models cannot explain their scores yet (no per-feature contributions)");
+        }
+        return explainable;
     }
 
     /** Refuses, before any work, a folder that holds files unless --force. */

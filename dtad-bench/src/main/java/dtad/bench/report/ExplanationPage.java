@@ -96,8 +96,9 @@ public final class ExplanationPage {
             names.add(e.features().get(order[i]));
         }
         int width = 640;
-        int height = Math.max(260, 110 + 30 * shown);
+        int height = Math.max(260, 110 + 32 * shown);
         XYChart chart = Plots.methodRows(width, height, names);
+        chart.getStyler().setYAxisTickMarkSpacingHint(20); // a label on every bar
         chart.setTitle("Contributions" + (shown < order.length ? " (top " + shown + " of " + order.length + ")" : ""));
         chart.setXAxisTitle("contribution to the score");
         double low = 0;
@@ -155,6 +156,7 @@ public final class ExplanationPage {
         int width = 640;
         int height = Math.max(240, 110 + 40 * shown);
         XYChart chart = Plots.methodRows(width, height, names);
+        chart.getStyler().setYAxisTickMarkSpacingHint(20);
         chart.setTitle("The row's values in training standard deviations");
         chart.setXAxisTitle("(value - training mean) / training standard deviation");
         chart.getStyler().setXAxisMin(-reach);
@@ -201,7 +203,7 @@ public final class ExplanationPage {
         chart.setYAxisTitle("probability");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        XYSeries typical = chart.addSeries("typical (" + e.typicalDescription() + ")", t, e.typicalPosterior());
+        XYSeries typical = chart.addSeries("typical", t, e.typicalPosterior());
         typical.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         typical.setMarker(SeriesMarkers.NONE);
         typical.setLineColor(LOWERS);
