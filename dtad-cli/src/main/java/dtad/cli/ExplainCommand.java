@@ -72,7 +72,7 @@ final class ExplainCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     static final class Selection {
-        @Option(names = "--rows", paramLabel = "R,R", split = ",", description = "Rows to explain, counted from 0.")
+        @Option(names = "--rows", paramLabel = "ROW", split = ",", description = "Rows to explain, counted from 0.")
         List<Integer> rows;
 
         @Option(names = "--top", paramLabel = "N", description = "Explain the N highest-scoring rows (default: 20).")

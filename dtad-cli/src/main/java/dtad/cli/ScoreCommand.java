@@ -74,7 +74,7 @@ final class ScoreCommand implements Callable<Integer> {
     boolean posterior;
 
     @Option(names = "--probability", description = "Also write each row's outlier probability: the share of the "
-            + "training rows scoring lower, ties counted half (0.99: above 99% of them, the same for every method).")
+            + "training rows scoring lower, ties counted half (0.99: above 99%% of them, the same for every method).")
     boolean probability;
 
     @Option(names = "--maps", paramLabel = "MAPS_DIR", description = "Images, ImageDDPM and ImageDiT models: write each "

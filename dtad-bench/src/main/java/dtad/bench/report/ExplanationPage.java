@@ -77,9 +77,10 @@ public final class ExplanationPage {
         facts.add(new Fact("Model", e.model()));
         Document document = new Document("Why row " + e.row() + (e.id() == null ? "" : " (" + e.id() + ")")
                 + " scores " + number(e.score()), facts, sections);
-        return HtmlRenderer.render(document, String.format(Locale.ROOT,
-                "%s explanation: the row scores higher than %.1f%% of the training rows.", e.method(),
-                100 * e.probability()), "Made by <code>dtad explain</code>.");
+        String standing = e.probability() == 1 ? "every training row"
+                : String.format(Locale.ROOT, "%.1f%% of the training rows", 100 * e.probability());
+        return HtmlRenderer.render(document, e.method() + " explanation: the row scores higher than " + standing
+                + ".", "Made by <code>dtad explain</code>.");
     }
 
     /** Feature indices by contribution, largest first (ties: lower index first). */
@@ -201,6 +202,7 @@ public final class ExplanationPage {
         chart.setXAxisTitle("diffusion time (" + e.posteriorLabels().get(0) + " .. "
                 + e.posteriorLabels().get(steps - 1) + ")");
         chart.setYAxisTitle("probability");
+        chart.getStyler().setXAxisTickMarkSpacingHint(70);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         XYSeries typical = chart.addSeries("typical", t, e.typicalPosterior());
