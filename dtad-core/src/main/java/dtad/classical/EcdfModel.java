@@ -130,11 +130,13 @@ public final class EcdfModel extends DetectorModel implements Explainable {
             double[][] out = new double[x.rows()][d];
             if (mode == EcdfMode.INDUCTIVE) {
                 double total = cdf.size() + 1.0;
-                for (int r = 0; r < out.length; r++) {
-                    for (int j = 0, o = r * d; j < d; j++, o++) {
-                        out[r][j] = inductiveTerm(j, v[o], total);
+                RowBlocks.run(out.length, 40L * d, (from, to) -> {
+                    for (int r = from; r < to; r++) {
+                        for (int j = 0, o = r * d; j < d; j++, o++) {
+                            out[r][j] = inductiveTerm(j, v[o], total);
+                        }
                     }
-                }
+                });
                 return out;
             }
             double total = (double) cdf.size() + x.rows();

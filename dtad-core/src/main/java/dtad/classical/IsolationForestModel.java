@@ -182,20 +182,22 @@ public final class IsolationForestModel extends DetectorModel implements Explain
             int d = x.columns();
             double[] v = x.values();
             double[][] out = new double[x.rows()][d];
-            for (int r = 0; r < out.length; r++) {
-                int o = r * d;
-                for (int root : roots) {
-                    int node = root;
-                    int f;
-                    while ((f = features[node]) >= 0) {
-                        node = v[o + f] <= values[node] ? children[node] : children[node] + 1;
-                        out[r][f] += reductions[node];
+            RowBlocks.run(out.length, 10L * roots.length, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    int o = r * d;
+                    for (int root : roots) {
+                        int node = root;
+                        int f;
+                        while ((f = features[node]) >= 0) {
+                            node = v[o + f] <= values[node] ? children[node] : children[node] + 1;
+                            out[r][f] += reductions[node];
+                        }
+                    }
+                    for (int j = 0; j < d; j++) {
+                        out[r][j] /= roots.length;
                     }
                 }
-                for (int j = 0; j < d; j++) {
-                    out[r][j] /= roots.length;
-                }
-            }
+            });
             return out;
         });
     }

@@ -185,44 +185,53 @@ public final class OneClassSvmModel extends DetectorModel implements Explainable
     private double[][] integratedGradients(Matrix x) {
         int d = x.columns();
         int m = supportVectors.rows();
-        double[] sv = supportVectors.values();
         double[] atMean = new double[m];
         for (int i = 0; i < m; i++) {
             atMean[i] = Math.exp(-gamma * packed.squaredNorm(i));
         }
         double[][] out = new double[x.rows()][d];
-        double[] w = new double[d];
-        for (int r = 0; r < out.length; r++) {
-            double[] row = x.row(r);
-            double c = squaredNorm(row);
-            if (c == 0) {
-                continue; // the row is the training mean: nothing changed along an empty path
+        // Rows are independent: blocks of them run in parallel as scoring does, each row computed alike.
+        RowBlocks.run(out.length, 8L * m * d, (from, to) -> {
+            double[] w = new double[d];
+            for (int r = from; r < to; r++) {
+                integratedGradient(x.row(r), atMean, w, out[r]);
             }
-            double lambda = Math.sqrt(gamma * c);
-            double a = 0;
-            double b = 0;
-            Arrays.fill(w, 0);
-            for (int i = 0; i < m; i++) {
-                int o = i * d;
-                double p = 0;
-                for (int j = 0; j < d; j++) {
-                    p += row[j] * sv[o + j];
-                }
-                double svNorm = packed.squaredNorm(i);
-                double atRow = Math.exp(-gamma * Math.max(0, c + svNorm - 2 * p));
-                double g = pathIntegral(atMean[i], atRow, p / c, lambda, Math.max(0, svNorm - p * p / c));
-                double alpha = coefficients[i];
-                a += alpha * (atMean[i] - atRow);
-                b += alpha * g * p / c;
-                for (int j = 0; j < d; j++) {
-                    w[j] += alpha * g * sv[o + j];
-                }
-            }
+        });
+        return out;
+    }
+
+    /** One row's integrated gradients into {@code out}; {@code w} is scratch space of one value per feature. */
+    private void integratedGradient(double[] row, double[] atMean, double[] w, double[] out) {
+        int d = row.length;
+        int m = supportVectors.rows();
+        double[] sv = supportVectors.values();
+        double c = squaredNorm(row);
+        if (c == 0) {
+            return; // the row is the training mean: nothing changed along an empty path
+        }
+        double lambda = Math.sqrt(gamma * c);
+        double a = 0;
+        double b = 0;
+        Arrays.fill(w, 0);
+        for (int i = 0; i < m; i++) {
+            int o = i * d;
+            double p = 0;
             for (int j = 0; j < d; j++) {
-                out[r][j] = row[j] * row[j] / c * a + 2 * gamma * row[j] * (row[j] * b - w[j]);
+                p += row[j] * sv[o + j];
+            }
+            double svNorm = packed.squaredNorm(i);
+            double atRow = Math.exp(-gamma * Math.max(0, c + svNorm - 2 * p));
+            double g = pathIntegral(atMean[i], atRow, p / c, lambda, Math.max(0, svNorm - p * p / c));
+            double alpha = coefficients[i];
+            a += alpha * (atMean[i] - atRow);
+            b += alpha * g * p / c;
+            for (int j = 0; j < d; j++) {
+                w[j] += alpha * g * sv[o + j];
             }
         }
-        return out;
+        for (int j = 0; j < d; j++) {
+            out[j] = row[j] * row[j] / c * a + 2 * gamma * row[j] * (row[j] * b - w[j]);
+        }
     }
 
     /**

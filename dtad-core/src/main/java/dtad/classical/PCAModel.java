@@ -97,25 +97,27 @@ public final class PCAModel extends DetectorModel implements Explainable {
         double[] v = components.values();
         double[] rows = x.values();
         double[][] out = new double[x.rows()][d];
-        for (int r = 0; r < out.length; r++) {
-            int o = r * d;
-            for (int c = 0; c < k; c++) {
-                int p = c * d;
-                double squares = 0;
-                for (int j = 0; j < d; j++) {
-                    double diff = rows[o + j] - v[p + j];
-                    squares += diff * diff;
-                }
-                if (squares == 0) {
-                    continue; // the row is the component's point: no distance to share out
-                }
-                double weight = 1 / (Math.sqrt(squares) * divisors[c]);
-                for (int j = 0; j < d; j++) {
-                    double diff = rows[o + j] - v[p + j];
-                    out[r][j] += diff * diff * weight;
+        RowBlocks.run(out.length, 5L * k * d, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int o = r * d;
+                for (int c = 0; c < k; c++) {
+                    int p = c * d;
+                    double squares = 0;
+                    for (int j = 0; j < d; j++) {
+                        double diff = rows[o + j] - v[p + j];
+                        squares += diff * diff;
+                    }
+                    if (squares == 0) {
+                        continue; // the row is the component's point: no distance to share out
+                    }
+                    double weight = 1 / (Math.sqrt(squares) * divisors[c]);
+                    for (int j = 0; j < d; j++) {
+                        double diff = rows[o + j] - v[p + j];
+                        out[r][j] += diff * diff * weight;
+                    }
                 }
             }
-        }
+        });
         return out;
     }
 
