@@ -1,7 +1,9 @@
 package dtad.detect;
 
 import dtad.data.Matrix;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Data whose anomalies differ from the normal rows only in known columns: normal rows are standard normal
@@ -34,8 +36,8 @@ public record KnownColumnAnomalies(Matrix train, Matrix anomalies, int[][] colum
                 order[j] = order[pick];
                 order[pick] = t;
             }
-            columns[r] = java.util.Arrays.copyOf(order, shifted);
-            java.util.Arrays.sort(columns[r]);
+            columns[r] = Arrays.copyOf(order, shifted);
+            Arrays.sort(columns[r]);
             for (int j : columns[r]) {
                 v[r * features + j] = (random.nextBoolean() ? 1 : -1) * (4 + 2 * random.nextDouble());
             }
@@ -51,15 +53,15 @@ public record KnownColumnAnomalies(Matrix train, Matrix anomalies, int[][] colum
         int hits = 0;
         for (int r = 0; r < columns.length; r++) {
             int[] top = top(contributions[r], columns[r].length);
-            java.util.Arrays.sort(top);
-            hits += java.util.Arrays.equals(top, columns[r]) ? 1 : 0;
+            Arrays.sort(top);
+            hits += Arrays.equals(top, columns[r]) ? 1 : 0;
         }
         return hits / (double) columns.length;
     }
 
     /** The indices of the {@code n} largest values, largest first (ties: lower index first). */
     public static int[] top(double[] values, int n) {
-        return java.util.stream.IntStream.range(0, values.length).boxed()
+        return IntStream.range(0, values.length).boxed()
                 .sorted((a, b) -> values[a] != values[b] ? Double.compare(values[b], values[a]) : Integer.compare(a, b))
                 .limit(n).mapToInt(Integer::intValue).toArray();
     }
