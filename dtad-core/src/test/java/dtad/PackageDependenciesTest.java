@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class PackageDependenciesTest {
 
     @Test
-    void theApiUsesNeitherTheRegistryNorTheModelFiles() throws IOException, URISyntaxException {
-        assertEquals(List.of(), uses("dtad/detect", "dtad/method/", "dtad/model/"));
+    void theApiUsesNeitherTheRegistryNorTheModelFilesNorAnyDetector() throws IOException, URISyntaxException {
+        assertEquals(List.of(), uses("dtad/detect", "dtad/method/", "dtad/model/", "dtad/classical/", "dtad/dte/"));
     }
 
     @Test

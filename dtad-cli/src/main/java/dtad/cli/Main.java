@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "dtad", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Diffusion-based anomaly detection: fit, score and benchmark detectors.",
-        subcommands = {MethodsCommand.class, InfoCommand.class, FitCommand.class, ScoreCommand.class, GenerateCommand.class,
+        subcommands = {MethodsCommand.class, InfoCommand.class, FitCommand.class, ScoreCommand.class, ExplainCommand.class,
+            GenerateCommand.class,
             BenchCommand.class, ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {

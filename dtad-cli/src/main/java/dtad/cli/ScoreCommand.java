@@ -10,7 +10,6 @@ import dtad.image.AnomalyMapWriter;
 import dtad.image.ImageSet;
 import dtad.image.ImageShape;
 import dtad.image.PixelErrorMaps;
-import dtad.io.DataFiles;
 import dtad.io.DataTable;
 import dtad.metrics.PixelScores;
 import dtad.metrics.RankingMetrics;
@@ -32,7 +31,8 @@ import picocli.CommandLine.Option;
 /** {@code dtad score}: scores a data file with a saved model. */
 @Command(name = "score", mixinStandardHelpOptions = true,
         description = {"Score rows with a saved model (higher = more anomalous).",
-            "The output (.csv or .npy) has one row per input row: the score, then the 0/1 label when a threshold rule "
+            "The output (.csv or .npy) has one row per input row: the score, then the outlier probability with "
+                + "--probability, then the 0/1 label when a threshold rule "
                 + "is given, then the posterior probabilities with --posterior. A .npy output holds a 1-D array of "
                 + "scores, or a matrix with those columns when labels or posteriors are asked for.",
             "With --id-column, a .csv output starts with that column. "
@@ -72,6 +72,10 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--posterior", description = "Also write each row's posterior (models that have one: DTE-NP, DTE-C).")
     boolean posterior;
+
+    @Option(names = "--probability", description = "Also write each row's outlier probability: the share of the "
+            + "training rows scoring lower, ties counted half (0.99: above 99%% of them, the same for every method).")
+    boolean probability;
 
     @Option(names = "--maps", paramLabel = "MAPS_DIR", description = "Images, ImageDDPM and ImageDiT models: write each "
             + "image's anomaly map (the squared reconstruction error per pixel, averaged over the channels, Gaussian "
@@ -120,17 +124,7 @@ final class ScoreCommand implements Callable<Integer> {
                 table.requireUnusedFor(data);
                 return scoreImages(fitted, output, threshold);
             }
-            DataTable read = DataFiles.readTable(data, table.toReadOptions());
-            boolean byPosition = this.byPosition || table.noHeader;
-            if (read.data().x().columns() != fitted.features() && (byPosition || read.featureNames() == null
-                    || fitted.trainingInfo().featureNames() == null)) {
-                throw new IllegalArgumentException(data + ": has " + read.data().x().columns() + " features, the model "
-                        + model + " expects " + fitted.features());
-            }
-            if (!byPosition) {
-                read = read.alignTo(fitted.trainingInfo().featureNames(), data.toString());
-            }
-            read.requireFinite(data.toString());
+            DataTable read = ModelRows.read(data, table, byPosition, fitted, model);
             Dataset rows = read.data();
             PrintWriter err = spec.commandLine().getErr();
             String filled = MissingValues.report(read);
@@ -143,7 +137,8 @@ final class ScoreCommand implements Callable<Integer> {
             int[] labels = threshold == null ? null : threshold.labels(scores, fitted.trainingScores());
             Matrix probabilities = posterior ? ((PosteriorModel) fitted).posterior(rows.x()) : null;
             String[] names = posterior ? ((PosteriorModel) fitted).posteriorLabels() : null;
-            output.write(read.ids(), table.idColumn, scores, labels, probabilities, names, force);
+            double[] outlierProbabilities = probability ? fitted.probabilityOfScores(scores) : null;
+            output.write(read.ids(), table.idColumn, scores, outlierProbabilities, labels, probabilities, names, force);
 
             report(fitted, scores, labels, rows.labels(), seconds, "rows", "file's");
         }
@@ -170,7 +165,8 @@ final class ScoreCommand implements Callable<Integer> {
         Matrix probabilities = posterior ? ((PosteriorModel) fitted).posterior(images.pixels()) : null;
         String[] names = posterior ? ((PosteriorModel) fitted).posteriorLabels() : null;
         List<String> files = output.isCsv() ? read.relativeNames(Files.isDirectory(data) ? data : null) : null;
-        output.write(files, FILE_COLUMN, scores, labels, probabilities, names, force);
+        double[] outlierProbabilities = probability ? fitted.probabilityOfScores(scores) : null;
+        output.write(files, FILE_COLUMN, scores, outlierProbabilities, labels, probabilities, names, force);
         report(fitted, scores, labels, images.labels(), seconds, "images", "folders'");
         if (maps != null) {
             writeMaps((ReconstructionModel) fitted, read);

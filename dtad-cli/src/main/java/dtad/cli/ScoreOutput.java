@@ -36,12 +36,15 @@ final class ScoreOutput {
     }
 
     /**
-     * Writes one row per score; {@code ids} (or {@code null}), under the column {@code idName}, come first
-     * in a CSV output.
+     * Writes one row per score, then its outlier probability ({@code probabilities}, or {@code null}), label
+     * and posterior; {@code ids} (or {@code null}), under the column {@code idName}, come first in a CSV output.
      */
-    void write(List<String> ids, String idName, double[] scores, int[] labels, Matrix posterior,
-            String[] posteriorNames, boolean overwrite) throws IOException {
+    void write(List<String> ids, String idName, double[] scores, double[] probabilities, int[] labels,
+            Matrix posterior, String[] posteriorNames, boolean overwrite) throws IOException {
         List<String> names = new ArrayList<>(List.of("score"));
+        if (probabilities != null) {
+            names.add("probability");
+        }
         if (labels != null) {
             names.add("label");
         }
@@ -60,6 +63,9 @@ final class ScoreOutput {
             int o = r * columns;
             values[o] = scores[r];
             int c = 1;
+            if (probabilities != null) {
+                values[o + c++] = probabilities[r];
+            }
             if (labels != null) {
                 values[o + c++] = labels[r];
             }

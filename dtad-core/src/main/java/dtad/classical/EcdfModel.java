@@ -1,8 +1,10 @@
 package dtad.classical;
 
+import dtad.metrics.EmpiricalCdf;
 import dtad.data.Matrix;
 import dtad.detect.Detector;
 import dtad.detect.DetectorModel;
+import dtad.detect.Explainable;
 import dtad.detect.PayloadReader;
 import dtad.detect.PayloadWriter;
 import dtad.detect.TrainingData;
@@ -16,10 +18,16 @@ import java.util.Arrays;
  * {@code sum_j rule(-log F_left_j(x_j), -log F_right_j(x_j), s_j)}, with the distributions made of
  * the rows that the {@link EcdfMode} names.
  *
+ * <p>Explanation ({@link Explainable}), as PyOD's {@code explain_outlier}: a feature's contribution is its
+ * own term of that sum, {@code rule(-log F_left_j(x_j), -log F_right_j(x_j), s_j)}, the skewness-corrected
+ * negative log tail probability of the row's value in that feature; a row's contributions sum to its score.
+ * In {@link EcdfMode#TRANSDUCTIVE} mode they are computed against the training rows and the batch together,
+ * as its scores are.
+ *
  * <p>Payload: {@code sorted_columns}, the standardized training values of each column in ascending
  * order ({@code features x rows}).
  */
-public final class EcdfModel extends DetectorModel {
+public final class EcdfModel extends DetectorModel implements Explainable {
     private final Detector<EcdfModel> detector;
     private final Scorer scorer;
 
@@ -65,6 +73,18 @@ public final class EcdfModel extends DetectorModel {
         out.matrix("sorted_columns", scorer.cdf.sortedColumns());
     }
 
+    @Override
+    public double[][] contributions(Matrix rows) {
+        return explainStandardized(rows, scorer::contributions);
+    }
+
+    @Override
+    public String contributionMeaning() {
+        return "Each feature's negative log tail probability of the row's value under the training distribution "
+                + "of that feature (the tail its skewness picks, as " + detector.method() + " scores); the "
+                + "contributions sum to the score.";
+    }
+
     /** The scoring rule, kept apart so that fit can score the training rows before the model exists. */
     private static final class Scorer {
         private final EmpiricalCdf cdf;
@@ -96,14 +116,55 @@ public final class EcdfModel extends DetectorModel {
                 for (int r = from; r < to; r++) {
                     double sum = 0;
                     for (int j = 0, o = r * d; j < d; j++, o++) {
-                        double left = -Math.log((cdf.countAtMost(j, v[o]) + 1) / total);
-                        double right = -Math.log((cdf.countAtLeast(j, v[o]) + 1) / total);
-                        sum += rule.combine(left, right, skewSigns[j]);
+                        sum += inductiveTerm(j, v[o], total);
                     }
                     scores[r] = sum;
                 }
             });
             return scores;
+        }
+
+        /** Each row's per-feature terms of {@link #score}, in the mode's way. */
+        double[][] contributions(Matrix x) {
+            int d = x.columns();
+            double[] v = x.values();
+            double[][] out = new double[x.rows()][d];
+            if (mode == EcdfMode.INDUCTIVE) {
+                double total = cdf.size() + 1.0;
+                RowBlocks.run(out.length, 40L * d, (from, to) -> {
+                    for (int r = from; r < to; r++) {
+                        for (int j = 0, o = r * d; j < d; j++, o++) {
+                            out[r][j] = inductiveTerm(j, v[o], total);
+                        }
+                    }
+                });
+                return out;
+            }
+            double total = (double) cdf.size() + x.rows();
+            for (int j = 0; j < d; j++) {
+                double[] sortedBatch = x.column(j);
+                Arrays.sort(sortedBatch);
+                int sign = cdf.skewnessSign(j, sortedBatch);
+                for (int r = 0; r < out.length; r++) {
+                    out[r][j] = transductiveTerm(j, v[r * d + j], sortedBatch, total, sign);
+                }
+            }
+            return out;
+        }
+
+        /** Feature {@code j}'s term for {@code value} against the training rows, the value counted once more. */
+        private double inductiveTerm(int j, double value, double total) {
+            double left = -Math.log((cdf.countAtMost(j, value) + 1) / total);
+            double right = -Math.log((cdf.countAtLeast(j, value) + 1) / total);
+            return rule.combine(left, right, skewSigns[j]);
+        }
+
+        /** Feature {@code j}'s term for {@code value} against the training rows and the batch together. */
+        private double transductiveTerm(int j, double value, double[] sortedBatch, double total, int sign) {
+            double left = -Math.log((cdf.countAtMost(j, value) + EmpiricalCdf.countAtMost(sortedBatch, value)) / total);
+            double right = -Math.log((cdf.countAtLeast(j, value) + EmpiricalCdf.countAtLeast(sortedBatch, value))
+                    / total);
+            return rule.combine(left, right, sign);
         }
 
         /** PyOD's way: distributions and skewness of the training rows and the whole batch together. */
@@ -118,12 +179,7 @@ public final class EcdfModel extends DetectorModel {
                 Arrays.sort(sortedBatch);
                 int sign = cdf.skewnessSign(j, sortedBatch);
                 for (int r = 0; r < batch.length; r++) {
-                    double value = v[r * d + j];
-                    double left = -Math.log((cdf.countAtMost(j, value)
-                            + EmpiricalCdf.countAtMost(sortedBatch, value)) / total);
-                    double right = -Math.log((cdf.countAtLeast(j, value)
-                            + EmpiricalCdf.countAtLeast(sortedBatch, value)) / total);
-                    scores[r] += rule.combine(left, right, sign);
+                    scores[r] += transductiveTerm(j, v[r * d + j], sortedBatch, total, sign);
                 }
             }
             return scores;

@@ -1,5 +1,6 @@
 package dtad.classical;
 
+import dtad.metrics.EmpiricalCdf;
 import dtad.data.Matrix;
 import dtad.detect.Detector;
 import dtad.detect.Progress;

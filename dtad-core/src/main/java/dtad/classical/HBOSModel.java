@@ -1,7 +1,9 @@
 package dtad.classical;
 
+import dtad.metrics.EmpiricalCdf;
 import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
+import dtad.detect.Explainable;
 import dtad.detect.PayloadReader;
 import dtad.detect.PayloadWriter;
 import dtad.detect.TrainingInfo;
@@ -11,8 +13,13 @@ import java.io.IOException;
  * A fitted {@link HBOS}: per feature, the {@code bins + 1} bin edges and the {@code bins} densities
  * of the standardized training values. Payloads: {@code edges} ({@code features x (bins + 1)}) and
  * {@code densities} ({@code features x bins}).
+ *
+ * <p>Explanation ({@link Explainable}): a feature's contribution is its own term of the score,
+ * {@code -log2(density_j(x_j) + alpha)}, the negative log histogram density of the row's value in that
+ * feature (with the score's rules for values outside the training range); a row's contributions sum to its
+ * score. A term can be negative where the density plus {@code alpha} exceeds 1.
  */
-public final class HBOSModel extends DetectorModel {
+public final class HBOSModel extends DetectorModel implements Explainable {
     private final HBOS detector;
     private final Matrix edges;
     private final Matrix densities;
@@ -99,18 +106,46 @@ public final class HBOSModel extends DetectorModel {
         return out;
     }
 
+    @Override
+    public double[][] contributions(Matrix rows) {
+        return explainStandardized(rows, x -> {
+            double[][] out = new double[x.rows()][x.columns()];
+            forEachTerm(detector, edges.values(), logDensities, lowest, x, (r, j, term) -> out[r][j] = term);
+            return out;
+        });
+    }
+
+    @Override
+    public String contributionMeaning() {
+        return "Each feature's negative log2 histogram density (plus alpha) at the row's value: rarer values "
+                + "contribute more; the contributions sum to the score.";
+    }
+
     /** PyOD's {@code _calculate_outlier_scores}, summed over features and negated. */
     private static double[] score(HBOS detector, double[] edges, double[] logs, double[] lowest, Matrix x) {
+        double[] scores = new double[x.rows()];
+        forEachTerm(detector, edges, logs, lowest, x, (r, j, term) -> scores[r] += term);
+        return scores;
+    }
+
+    /** Receives the term {@code -log2(density + alpha)} of row {@code r} and feature {@code j}. */
+    @FunctionalInterface
+    private interface TermSink {
+        void accept(int r, int j, double term);
+    }
+
+    /** Hands every row's term of every feature to {@code sink}, feature by feature, rows in order. */
+    private static void forEachTerm(HBOS detector, double[] edges, double[] logs, double[] lowest, Matrix x,
+                                    TermSink sink) {
         int bins = detector.bins();
         int d = x.columns();
         double[] v = x.values();
-        double[] scores = new double[x.rows()];
         double[] columnEdges = new double[bins + 1];
         for (int j = 0; j < d; j++) {
             System.arraycopy(edges, j * (bins + 1), columnEdges, 0, bins + 1);
             double firstWidth = columnEdges[1] - columnEdges[0];
             double lastWidth = columnEdges[bins] - columnEdges[bins - 1];
-            for (int r = 0; r < scores.length; r++) {
+            for (int r = 0; r < x.rows(); r++) {
                 double value = v[r * d + j];
                 // np.digitize(value, edges, right=True): the number of edges strictly below the value.
                 int index = columnEdges.length - EmpiricalCdf.countAtLeast(columnEdges, value);
@@ -122,9 +157,8 @@ public final class HBOSModel extends DetectorModel {
                 } else {
                     log = logs[j * bins + index - 1];
                 }
-                scores[r] -= log;
+                sink.accept(r, j, -log);
             }
         }
-        return scores;
     }
 }

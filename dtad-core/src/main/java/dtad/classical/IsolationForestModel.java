@@ -2,6 +2,7 @@ package dtad.classical;
 
 import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
+import dtad.detect.Explainable;
 import dtad.detect.PayloadReader;
 import dtad.detect.PayloadWriter;
 import dtad.detect.TrainingInfo;
@@ -14,8 +15,20 @@ import java.io.IOException;
  * {@code depth + c(m)} it credits, and {@code children[i]} the index of its left child, the right
  * child following it. These are also the payloads ({@code roots}, {@code features}, {@code children},
  * {@code values}).
+ *
+ * <p>Explanation ({@link Explainable}), path-based: every node {@code i} of a tree has an expected path
+ * length {@code e_i = depth_i + c(m_i)} for the {@code m_i} training rows of the tree's sample that reach
+ * it ({@code e_root = c(psi)}; at a leaf, the path length it credits). A split on feature {@code f} that
+ * sends the row from node {@code i} to child {@code ch} shortens the row's expected path by
+ * {@code e_i - e_ch = c(m_i) - c(m_ch) - 1}: much when it cuts the row off from most rows, about -1 when
+ * the row stays with almost all of them. Feature {@code f}'s contribution is the sum of these depth
+ * reductions over the splits on {@code f} along the row's paths, averaged over the trees. They telescope:
+ * a row's contributions sum to {@code c(psi) - E[h(x)] = c(psi) (1 + log2 score)}, which grows with the
+ * score (0 for a row of average path length {@code c(psi)}, score 0.5). The counts {@code m_i} are not
+ * stored: they are recovered from the leaves' credited lengths ({@code c} is increasing) and summed up the
+ * trees, so model files of every format explain alike.
  */
-public final class IsolationForestModel extends DetectorModel {
+public final class IsolationForestModel extends DetectorModel implements Explainable {
     private final IsolationForest detector;
     private final int[] roots;
     private final int[] features;
@@ -23,6 +36,8 @@ public final class IsolationForestModel extends DetectorModel {
     private final double[] values;
     /** {@code c(psi) * trees}: the mean path length normaliser times the number of trees. */
     private final double normaliser;
+    /** Per non-root node, {@code e_parent - e_node}: the depth reduction of the split that leads to it. */
+    private final double[] reductions;
 
     private IsolationForestModel(IsolationForest detector, TrainingInfo info, double[] trainingScores, int[] roots,
                                  int[] features, int[] children, double[] values) {
@@ -33,6 +48,55 @@ public final class IsolationForestModel extends DetectorModel {
         this.children = children;
         this.values = values;
         this.normaliser = normaliser(detector, info.rows(), roots.length);
+        this.reductions = reductions(features, children, values, detector.sampleSize(info.rows()));
+    }
+
+    /** {@code e_parent - e_node} for every node (0 for roots), from the structure and the leaves' values. */
+    private static double[] reductions(int[] features, int[] children, double[] values, int psi) {
+        int total = features.length;
+        int[] depth = new int[total];
+        for (int i = 0; i < total; i++) {
+            if (features[i] >= 0) {
+                depth[children[i]] = depth[i] + 1;
+                depth[children[i] + 1] = depth[i] + 1;
+            }
+        }
+        // Children come after their parent: counts sum up from the last node back.
+        long[] rows = new long[total];
+        for (int i = total - 1; i >= 0; i--) {
+            rows[i] = features[i] < 0 ? leafRows(values[i] - depth[i], psi) : rows[children[i]] + rows[children[i] + 1];
+        }
+        double[] out = new double[total];
+        for (int i = 0; i < total; i++) {
+            if (features[i] >= 0) {
+                double here = IsolationTree.averagePathLength((int) Math.min(rows[i], Integer.MAX_VALUE));
+                for (int child = children[i]; child <= children[i] + 1; child++) {
+                    out[child] = here - IsolationTree.averagePathLength((int) Math.min(rows[child], Integer.MAX_VALUE))
+                            - 1;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The {@code m} in {@code [1, psi]} whose {@code c(m)} is nearest to a leaf's {@code c(m)}. */
+    private static int leafRows(double averagePath, int psi) {
+        int low = 1;
+        int high = Math.max(1, psi);
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (IsolationTree.averagePathLength(mid) < averagePath) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        // low: the least m with c(m) >= averagePath; m - 1 may be nearer.
+        if (low > 1 && averagePath - IsolationTree.averagePathLength(low - 1)
+                < IsolationTree.averagePathLength(low) - averagePath) {
+            return low - 1;
+        }
+        return low;
     }
 
     static IsolationForestModel create(IsolationForest detector, TrainingInfo info, IsolationTree[] trees,
@@ -110,6 +174,39 @@ public final class IsolationForestModel extends DetectorModel {
         out.ints("features", features);
         out.ints("children", children);
         out.doubles("values", values);
+    }
+
+    @Override
+    public double[][] contributions(Matrix rows) {
+        return explainStandardized(rows, x -> {
+            int d = x.columns();
+            double[] v = x.values();
+            double[][] out = new double[x.rows()][d];
+            RowBlocks.run(out.length, 10L * roots.length, (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    int o = r * d;
+                    for (int root : roots) {
+                        int node = root;
+                        int f;
+                        while ((f = features[node]) >= 0) {
+                            node = v[o + f] <= values[node] ? children[node] : children[node] + 1;
+                            out[r][f] += reductions[node];
+                        }
+                    }
+                    for (int j = 0; j < d; j++) {
+                        out[r][j] /= roots.length;
+                    }
+                }
+            });
+            return out;
+        });
+    }
+
+    @Override
+    public String contributionMeaning() {
+        return "Each feature's depth reduction: how much the splits on that feature along the row's paths "
+                + "shortened its expected path length, averaged over the trees (negative: the splits kept the row "
+                + "with most rows); the contributions sum to c(psi) (1 + log2 score), 0 at score 0.5.";
     }
 
     private static double normaliser(IsolationForest detector, int rows, int trees) {

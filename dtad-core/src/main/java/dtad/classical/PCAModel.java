@@ -2,6 +2,7 @@ package dtad.classical;
 
 import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
+import dtad.detect.Explainable;
 import dtad.detect.PayloadReader;
 import dtad.detect.PayloadWriter;
 import dtad.detect.TrainingInfo;
@@ -10,8 +11,15 @@ import java.io.IOException;
 /**
  * A fitted {@link PCA}: the scoring component vectors (unit rows, {@code components x features}) and
  * their explained-variance ratios. Payloads: {@code components} and {@code ratios}.
+ *
+ * <p>Explanation ({@link Explainable}): the score {@code sum_k ||x - v_k|| / w_k} splits exactly over the
+ * features, each component's distance in proportion to the squared residual of each feature,
+ * {@code ||x - v_k|| = sum_j (x_j - v_kj)^2 / ||x - v_k||}; so feature {@code j}'s contribution is its
+ * weighted squared residual {@code sum_k (x_j - v_kj)^2 / (||x - v_k|| w_k)}, non-negative, and a row's
+ * contributions sum to its score. The low-variance components weigh most, so a feature that breaks the
+ * training rows' correlations, or is far from its mean, contributes most.
  */
-public final class PCAModel extends DetectorModel {
+public final class PCAModel extends DetectorModel implements Explainable {
     /** The least explained-variance ratio a component is divided by; see {@link PCA}. */
     public static final double MIN_RATIO = 1e-12;
 
@@ -69,6 +77,48 @@ public final class PCAModel extends DetectorModel {
     public void writePayloads(PayloadWriter out) throws IOException {
         out.matrix("components", components);
         out.doubles("ratios", ratios);
+    }
+
+    @Override
+    public double[][] contributions(Matrix rows) {
+        return explainStandardized(rows, this::contributionsOf);
+    }
+
+    @Override
+    public String contributionMeaning() {
+        return "Each feature's squared residual from every component vector, weighted by the inverse "
+                + "explained variance of the component and divided by the row's distance to it: the share of the "
+                + "weighted distances due to that feature; the contributions sum to the score.";
+    }
+
+    private double[][] contributionsOf(Matrix x) {
+        int d = x.columns();
+        int k = components.rows();
+        double[] v = components.values();
+        double[] rows = x.values();
+        double[][] out = new double[x.rows()][d];
+        RowBlocks.run(out.length, 5L * k * d, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int o = r * d;
+                for (int c = 0; c < k; c++) {
+                    int p = c * d;
+                    double squares = 0;
+                    for (int j = 0; j < d; j++) {
+                        double diff = rows[o + j] - v[p + j];
+                        squares += diff * diff;
+                    }
+                    if (squares == 0) {
+                        continue; // the row is the component's point: no distance to share out
+                    }
+                    double weight = 1 / (Math.sqrt(squares) * divisors[c]);
+                    for (int j = 0; j < d; j++) {
+                        double diff = rows[o + j] - v[p + j];
+                        out[r][j] += diff * diff * weight;
+                    }
+                }
+            }
+        });
+        return out;
     }
 
     private static double[] divisors(PCA detector, double[] ratios) {

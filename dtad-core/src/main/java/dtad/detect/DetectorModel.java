@@ -1,12 +1,14 @@
 package dtad.detect;
 
 import dtad.InputException;
+import dtad.metrics.EmpiricalCdf;
 import dtad.data.Matrix;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +30,8 @@ public abstract class DetectorModel implements AutoCloseable {
     /** Calls in flight hold the read lock; close takes the write lock, so it waits for them. */
     private final ReentrantReadWriteLock use = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    /** The training scores' distribution for {@link #probability}, made on first use (immutable once made). */
+    private volatile EmpiricalCdf trainingScoreDistribution;
 
     /**
      * @param info           the scaling and provenance of the fit
@@ -82,6 +86,59 @@ public abstract class DetectorModel implements AutoCloseable {
     /** Labels rows by a threshold rule applied to their scores (1 = anomaly). */
     public final int[] label(Matrix x, Threshold threshold) {
         return threshold.labels(score(x), trainingScores);
+    }
+
+    /**
+     * The outlier probability of each raw row: the share of the training rows that score lower than the row,
+     * ties counted half, {@code (#{training < s} + #{training = s} / 2) / n} for the row's score {@code s}
+     * and the {@code n} {@link #trainingScores()}. Non-decreasing in the score and on the same scale for every
+     * method: 0.99 means that the row scores higher than 99% of the training rows. A row scoring above every
+     * training row gets 1, below every one 0; the training rows themselves average 0.5.
+     */
+    public final double[] probability(Matrix x) {
+        return probabilityOfScores(score(x));
+    }
+
+    /** {@link #probability} of scores this model gave (e.g. from {@link #score}), without scoring again. */
+    public final double[] probabilityOfScores(double[] scores) {
+        EmpiricalCdf distribution = trainingScoreDistribution;
+        if (distribution == null) {
+            // Racy but idempotent: every thread makes the same immutable distribution.
+            distribution = EmpiricalCdf.of(Matrix.wrap(trainingScores.length, 1, trainingScores.clone()));
+            trainingScoreDistribution = distribution;
+        }
+        int n = distribution.size();
+        double[] out = new double[scores.length];
+        for (int i = 0; i < out.length; i++) {
+            if (Double.isNaN(scores[i])) {
+                throw new IllegalArgumentException("NaN score at row " + (i + 1));
+            }
+            // #{< s} + #{= s} / 2 = (#{<= s} + #{< s}) / 2 = (#{<= s} + n - #{>= s}) / 2.
+            out[i] = (distribution.countAtMost(0, scores[i]) + (double) n - distribution.countAtLeast(0, scores[i]))
+                    / (2.0 * n);
+        }
+        return out;
+    }
+
+    /**
+     * For models that implement {@link Explainable}: {@code perFeature} applied to the raw rows scaled with the
+     * training statistics (checked as for {@link #score}), with the model held open, and every contribution
+     * checked to be a number. The one way every model's {@link Explainable#contributions} runs.
+     */
+    protected final double[][] explainStandardized(Matrix x, Function<Matrix, double[][]> perFeature) {
+        return whileOpen(() -> {
+            double[][] contributions = perFeature.apply(standardize(x));
+            for (int i = 0; i < contributions.length; i++) {
+                for (int j = 0; j < contributions[i].length; j++) {
+                    if (Double.isNaN(contributions[i][j])) {
+                        // A bug, not a user error, as for scores.
+                        throw new IllegalStateException(detector().method() + " produced a NaN contribution for row "
+                                + (i + 1) + ", feature " + (j + 1));
+                    }
+                }
+            }
+            return contributions;
+        });
     }
 
     /** The scores of the training rows, as computed at fit time (a copy). */

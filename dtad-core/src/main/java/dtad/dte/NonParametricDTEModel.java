@@ -2,11 +2,13 @@ package dtad.dte;
 
 import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
+import dtad.detect.Explainable;
 import dtad.detect.PayloadReader;
 import dtad.detect.PayloadWriter;
 import dtad.detect.PosteriorModel;
 import dtad.detect.TrainingData;
 import dtad.detect.TrainingInfo;
+import dtad.neighbors.FeatureDifferences;
 import dtad.neighbors.KnnSearch;
 import dtad.neighbors.Neighbors;
 import java.io.IOException;
@@ -17,9 +19,15 @@ import java.io.IOException;
  * diffusion steps ({@link TimePosterior}), whose mode or mean is the score. The whole posterior of a
  * row is available as {@link #posterior}, labelled {@code t0 .. t(T-1)}.
  *
+ * <p>Explanation ({@link Explainable}): the posterior, and so the score, depends on the row only through
+ * the mean squared distance {@code m = (1/k) sum_r ||x - y_r||^2} to its {@code k} nearest training rows
+ * {@code y_r}, and the score is non-decreasing in {@code m}. Feature {@code j}'s contribution is its part of
+ * {@code m}, {@code (1/k) sum_r (x_j - y_rj)^2}: non-negative, and a row's contributions sum to {@code m}
+ * (not to the score, a step of the diffusion schedule).
+ *
  * <p>Payload: {@code train}, the standardized training rows.
  */
-public final class NonParametricDTEModel extends DetectorModel implements PosteriorModel {
+public final class NonParametricDTEModel extends DetectorModel implements PosteriorModel, Explainable {
     private final NonParametricDTE detector;
     private final Matrix train;
     private final TimePosterior posterior;
@@ -96,6 +104,28 @@ public final class NonParametricDTEModel extends DetectorModel implements Poster
      */
     private double[] meanSquaredDistances(Matrix standardized) {
         return meanSquaredDistances(KnnSearch.of(detector.k()).search(standardized, train));
+    }
+
+    @Override
+    public double[][] contributions(Matrix rows) {
+        return explainStandardized(rows, x -> {
+            int k = detector.k();
+            Neighbors found = KnnSearch.of(k).search(x, train);
+            double[][] out = new double[x.rows()][x.columns()];
+            for (int i = 0; i < out.length; i++) {
+                for (int r = 0; r < k; r++) {
+                    FeatureDifferences.addSquared(x, i, train, found.index(i, r), 1.0 / k, out[i]);
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public String contributionMeaning() {
+        return "Each feature's mean squared difference (standardized units) to the row's " + detector.k()
+                + " nearest training rows; the contributions sum to the mean squared distance that the posterior "
+                + "over diffusion time, and so the score, grows with.";
     }
 
     @Override

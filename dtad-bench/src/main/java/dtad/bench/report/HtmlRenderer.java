@@ -88,12 +88,21 @@ final class HtmlRenderer {
     }
 
     static String render(Document document) {
+        return render(document, "Anomaly detection benchmark: ADBench protocol, mean ± std over seeds.",
+                "Made by dtad from <code>results.csv</code> alone; rebuild it with <code>dtad report OUTDIR</code>.");
+    }
+
+    /**
+     * The document under its own subtitle (text) and footer (HTML, e.g. with {@code <code>}), for pages other
+     * than the benchmark report.
+     */
+    static String render(Document document, String subtitle, String footerHtml) {
         StringBuilder out = new StringBuilder(1 << 20);
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(escape(document.title())).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        header(out, document);
+        header(out, document, subtitle);
         out.append("<nav><div class=\"wrap\">");
         for (Section section : document.sections()) {
             out.append("<a href=\"#").append(escape(section.anchor())).append("\">").append(escape(section.title()))
@@ -108,14 +117,13 @@ final class HtmlRenderer {
             }
             out.append("</section>\n");
         }
-        out.append("</main>\n<footer class=\"wrap\">Made by dtad from <code>results.csv</code> alone; rebuild it with "
-                + "<code>dtad report OUTDIR</code>.</footer>\n</body>\n</html>\n");
+        out.append("</main>\n<footer class=\"wrap\">").append(footerHtml).append("</footer>\n</body>\n</html>\n");
         return out.toString();
     }
 
-    private static void header(StringBuilder out, Document document) {
+    private static void header(StringBuilder out, Document document, String subtitle) {
         out.append("<header><div class=\"wrap\">\n<h1>").append(escape(document.title())).append("</h1>\n")
-                .append("<p class=\"sub\">Anomaly detection benchmark: ADBench protocol, mean ± std over seeds.</p>\n")
+                .append("<p class=\"sub\">").append(escape(subtitle)).append("</p>\n")
                 .append("<dl class=\"facts\">\n");
         for (Fact fact : document.facts()) {
             out.append("<div><dt>").append(escape(fact.label())).append("</dt><dd>").append(escape(fact.value()))

@@ -107,7 +107,7 @@ final class Plots {
     }
 
     /** A chart whose rows are methods, the first on top, named on the vertical axis. */
-    private static XYChart methodRows(int width, int height, List<String> methods) {
+    static XYChart methodRows(int width, int height, List<String> methods) {
         XYChart chart = new XYChart(width, height);
         style(chart.getStyler());
         chart.getStyler().setLegendVisible(false);
@@ -153,7 +153,7 @@ final class Plots {
         points.setMarkerColor(new Color(dark.getRed(), dark.getGreen(), dark.getBlue(), 190));
     }
 
-    private static void line(XYChart chart, String name, double[] x, double[] y, Color color, float width) {
+    static void line(XYChart chart, String name, double[] x, double[] y, Color color, float width) {
         XYSeries s = chart.addSeries(name, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
@@ -281,7 +281,7 @@ final class Plots {
     }
 
     /** The look shared by every plot: white background, light grid, readable sans-serif text. */
-    private static void style(AxesChartStyler s) {
+    static void style(AxesChartStyler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setChartFontColor(INK);

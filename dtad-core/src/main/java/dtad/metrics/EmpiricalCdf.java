@@ -1,4 +1,4 @@
-package dtad.classical;
+package dtad.metrics;
 
 import dtad.data.Matrix;
 import java.util.Arrays;
@@ -94,12 +94,12 @@ public final class EmpiricalCdf {
      * The sign of the skewness of {@code column} together with {@code more} values: 0 for a constant
      * column, whose skewness (0/0) scipy reports as NaN; we define it as 0.
      */
-    int skewnessSign(int column, double[] more) {
+    public int skewnessSign(int column, double[] more) {
         return skewnessSign(sorted[column], more);
     }
 
     /** {@code #{v <= x}} in an ascending array: the insertion point after any equal values. */
-    static int countAtMost(double[] ascending, double x) {
+    public static int countAtMost(double[] ascending, double x) {
         int low = 0;
         int high = ascending.length;
         while (low < high) {
@@ -114,7 +114,7 @@ public final class EmpiricalCdf {
     }
 
     /** {@code #{v >= x}} in an ascending array. */
-    static int countAtLeast(double[] ascending, double x) {
+    public static int countAtLeast(double[] ascending, double x) {
         int low = 0;
         int high = ascending.length;
         while (low < high) {
@@ -133,7 +133,7 @@ public final class EmpiricalCdf {
      * {@code b} together, as scipy's {@code skew}; 0 where scipy finds the column constant
      * ({@code m2 <= (1e-15 * mean)^2}) and answers NaN.
      */
-    static int skewnessSign(double[] a, double[] b) {
+    public static int skewnessSign(double[] a, double[] b) {
         long n = (long) a.length + b.length;
         double sum = 0;
         for (double v : a) {

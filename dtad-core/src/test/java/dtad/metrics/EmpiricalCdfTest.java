@@ -1,4 +1,4 @@
-package dtad.classical;
+package dtad.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
