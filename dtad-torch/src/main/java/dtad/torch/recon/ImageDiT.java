@@ -41,7 +41,7 @@ public record ImageDiT(ReconstructionSettings reconstruction, ImageSize image, i
             "Reconstruction error of a denoising diffusion model with a DiT (adaLN-Zero) over image patches",
             ReconstructionParameters.REFERENCE + "; Peebles, Xie. Scalable Diffusion Models with Transformers. "
                     + "ICCV 2023. arXiv:2212.09748", ReconstructionParameters.addTraining(
-                    ImageSize.addTo(ReconstructionParameters.addReconstruction(ParameterTable.<ImageDiT>builder()),
+                    ImageSize.addTo(ReconstructionParameters.addReconstruction(ParameterTable.<ImageDiT>builder(), ReconstructionSettings.IMAGES),
                                     ImageDiT::image)
                             .add("patch", ParameterType.INTEGER, 0, ">= 0 (0 = auto)", "patch side in pixels; 0: "
                                     + "the smallest power of two giving at most " + ImagePatches.MAX_TOKENS
