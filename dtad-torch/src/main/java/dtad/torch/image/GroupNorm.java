@@ -12,7 +12,7 @@ import dtad.torch.Tensors;
  * channels of each image are split into {@code groups} groups, each normalised over its channels and
  * pixels, then scaled and shifted per channel (weight 1, bias 0 at first). Unlike BatchNorm it
  * depends on each image alone, so training and scoring compute the same thing and nothing is kept
- * between batches. DJL has no functional form of it; this one is written with reshape and means.
+ * between batches. DJL has no functional form of it; {@link #apply} borrows libtorch's batch norm (see there).
  */
 public record GroupNorm(int weight, int bias, int channels, int groups) {
     private static final float EPS = 1e-5f;
