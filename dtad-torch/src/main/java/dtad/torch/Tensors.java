@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import dtad.data.Matrix;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -33,6 +35,23 @@ public final class Tensors {
         }
         target.put(values);
         return array;
+    }
+
+    /**
+     * Whether one of these tensors needs a gradient: the weights of a network being trained (leaves marked by
+     * {@link ParameterVector#recordGradients}), or an input that asks for its own. Layers ask it of their
+     * weights to tell a training pass, whose temporaries autograd keeps for the backward pass, from a
+     * scoring pass, which may update its own temporaries in place and skip what only the backward pass needs.
+     * (Tensors computed from them do not answer reliably: libtorch reports {@code requires_grad} false for
+     * results through DJL, and grad mode is off only on the thread that loaded the engine.)
+     */
+    public static boolean recordsGradient(NDArray... arrays) {
+        for (NDArray array : arrays) {
+            if (JniUtils.requiresGrad((PtNDArray) array)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A float32 scalar tensor in {@code manager}, its memory owned by libtorch. */

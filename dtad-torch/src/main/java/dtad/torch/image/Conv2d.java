@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import dtad.torch.ParameterLayout;
+import dtad.torch.Tensors;
 
 /**
  * A square 2-D convolution as {@code torch.nn.Conv2d(in, out, kernel, stride, padding=kernel/2)}: weight
@@ -51,7 +52,9 @@ public record Conv2d(int weight, int bias, int in, int out, int kernel, int stri
      * concatenates a skip connection), and the input's gradient wrong when its output channels are not a
      * multiple of 16. 1x1 kernels, and every case under {@code ONEDNN_MAX_CPU_ISA=AVX2}, are right. Such
      * layers run with zero channels added (to the input and the weight's input channels, and zero filters
-     * to the weight and bias), which leaves the result unchanged; the added outputs are dropped.
+     * to the weight and bias), which leaves the result unchanged; the added outputs are dropped. The
+     * output filters are added only when a gradient is recorded: the forward pass alone (scoring) is right
+     * for any number of outputs, and the U-Net's last layer (16 to 1 channel) would otherwise compute 16.
      */
     public NDArray apply(NDList weights, NDArray x) {
         NDManager local = x.getManager();
@@ -59,7 +62,7 @@ public record Conv2d(int weight, int bias, int in, int out, int kernel, int stri
         NDArray b = weights.get(bias);
         NDArray input = x;
         int inChannels = paddedIn();
-        int outChannels = paddedOut();
+        int outChannels = Tensors.recordsGradient(x, w, b) ? paddedOut() : out;
         if (inChannels != in) {
             Shape shape = x.getShape();
             int missing = inChannels - in;
@@ -87,7 +90,10 @@ public record Conv2d(int weight, int bias, int in, int out, int kernel, int stri
         return kernel > 1 && in > CHANNEL_BLOCK ? roundUp(in) : in;
     }
 
-    /** The output channels the convolution runs with: {@link #out}, or the next multiple of 16 (see {@link #apply}). */
+    /**
+     * The output channels the convolution runs with while a gradient is recorded: {@link #out}, or the next
+     * multiple of 16 (see {@link #apply}).
+     */
     int paddedOut() {
         return kernel > 1 ? roundUp(out) : out;
     }

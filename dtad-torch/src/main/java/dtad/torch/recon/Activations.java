@@ -13,6 +13,14 @@ final class Activations {
     }
 
     /**
+     * {@link #silu} with one new tensor instead of two, for a pass that records no gradient (the product is
+     * written over the sigmoid, which autograd would keep).
+     */
+    static NDArray silu(NDArray x, boolean recordsGradient) {
+        return recordsGradient ? silu(x) : x.getNDArrayInternal().sigmoid().muli(x);
+    }
+
+    /**
      * LayerNorm over the last axis without affine parameters, as DiT's
      * {@code nn.LayerNorm(hidden, elementwise_affine=False, eps=1e-6)}.
      */

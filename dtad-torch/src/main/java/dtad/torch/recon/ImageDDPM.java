@@ -54,7 +54,7 @@ public record ImageDDPM(ReconstructionSettings reconstruction, ImageSize image, 
     public static final Method<ImageDDPM> METHOD = new Method<>("ImageDDPM", Family.RECONSTRUCTION,
             "Reconstruction error of a denoising diffusion model with a U-Net over images (reverse chain from rec_t)",
             ReconstructionParameters.REFERENCE, ReconstructionParameters.addTraining(
-                    ImageSize.addTo(ReconstructionParameters.addReconstruction(ParameterTable.<ImageDDPM>builder()),
+                    ImageSize.addTo(ReconstructionParameters.addReconstruction(ParameterTable.<ImageDDPM>builder(), ReconstructionSettings.IMAGES),
                                     ImageDDPM::image)
                             .add(BASE).add(MULTIPLIERS).add(TIME_DIM), TRAINING, false, Constraint.none())
                     .build(v -> new ImageDDPM(ReconstructionParameters.reconstruction(v), ImageSize.of(v),

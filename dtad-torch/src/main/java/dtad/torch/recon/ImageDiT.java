@@ -62,7 +62,7 @@ public record ImageDiT(ReconstructionSettings reconstruction, ImageSize image, i
             "Reconstruction error of a denoising diffusion model with a DiT (adaLN-Zero) over image patches",
             ReconstructionParameters.REFERENCE + "; Peebles, Xie. Scalable Diffusion Models with Transformers. "
                     + "ICCV 2023. arXiv:2212.09748", ReconstructionParameters.addTraining(
-                    ImageSize.addTo(ReconstructionParameters.addReconstruction(ParameterTable.<ImageDiT>builder()),
+                    ImageSize.addTo(ReconstructionParameters.addReconstruction(ParameterTable.<ImageDiT>builder(), ReconstructionSettings.IMAGES),
                                     ImageDiT::image)
                             .add(PATCH).add(HIDDEN).add(DEPTH).add(HEADS).add(MLP_RATIO).add(TIME_DIM),
                     ImageDDPM.TRAINING, false, Constraint.none())

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import dtad.image.ImageShape;
 import dtad.torch.ParameterLayout;
 import dtad.torch.StepRandom;
+import dtad.torch.Tensors;
 import dtad.torch.image.Conv2d;
 import dtad.torch.image.GroupNorm;
 import dtad.torch.image.ImageGrid;
@@ -136,24 +137,26 @@ final class ImageUNet implements Denoiser {
     @Override
     public NDArray predictNoise(NDList weights, NDArray noisy, NDArray conditioning, StepRandom random) {
         NDList times = conditioning.split(splits, 1);
+        boolean training = Tensors.recordsGradient(weights.get(0));
         int next = 0;
         NDArray h = input.apply(weights, grid.images(noisy));
         List<NDArray> skips = new ArrayList<>();
         for (int i = 0; i < down.size(); i++) {
-            h = down.get(i).apply(weights, h, times.get(next++));
+            h = down.get(i).apply(weights, h, times.get(next++), training);
             skips.add(h);
             if (i < downsample.size()) {
                 h = downsample.get(i).apply(weights, h);
             }
         }
-        h = middle.apply(weights, h, times.get(next++));
+        h = middle.apply(weights, h, times.get(next++), training);
         for (int j = 0; j < up.size(); j++) {
-            h = up.get(j).apply(weights, h.concat(skips.get(skips.size() - 1 - j), 1), times.get(next++));
+            h = up.get(j).apply(weights, h.concat(skips.get(skips.size() - 1 - j), 1), times.get(next++),
+                    training);
             if (j < upsample.size()) {
                 h = upsample.get(j).apply(weights, upsample2x(h));
             }
         }
-        NDArray eps = output.apply(weights, Activations.silu(outputNorm.apply(weights, h)));
+        NDArray eps = output.apply(weights, Activations.silu(outputNorm.apply(weights, h), training));
         return grid.rows(eps);
     }
 
@@ -189,12 +192,21 @@ final class ImageUNet implements Denoiser {
             return conv1.out();
         }
 
-        /** The block on {@code [n, in, h, w]} with this block's time projection {@code [n or 1, out]}. */
-        NDArray apply(NDList weights, NDArray x, NDArray timeProjection) {
-            NDArray h = conv1.apply(weights, Activations.silu(norm1.apply(weights, x)));
-            h = h.add(timeProjection.expandDims(2).expandDims(3));
-            h = conv2.apply(weights, Activations.silu(norm2.apply(weights, h)));
-            return (shortcut == null ? x : shortcut.apply(weights, x)).add(h);
+        /**
+         * The block on {@code [n, in, h, w]} with this block's time projection {@code [n or 1, out]}; without
+         * {@code training} (no gradient recorded) its temporaries are updated in place.
+         */
+        NDArray apply(NDList weights, NDArray x, NDArray timeProjection, boolean training) {
+            NDArray h = conv1.apply(weights, Activations.silu(norm1.apply(weights, x), training));
+            NDArray time = timeProjection.expandDims(2).expandDims(3);
+            NDArray skip = shortcut == null ? x : shortcut.apply(weights, x);
+            if (training) {
+                h = h.add(time);
+                return skip.add(conv2.apply(weights, Activations.silu(norm2.apply(weights, h), true)));
+            }
+            // Scoring: h and the second convolution's output are this block's own temporaries.
+            h = h.addi(time);
+            return conv2.apply(weights, Activations.silu(norm2.apply(weights, h), false)).addi(skip);
         }
     }
 }

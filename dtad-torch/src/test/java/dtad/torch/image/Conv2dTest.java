@@ -43,6 +43,26 @@ class Conv2dTest {
     }
 
     @Test
+    void matchesIm2colWithoutGradientForAnyOutputChannels() {
+        // Scoring runs without the output padding that the input gradient needs.
+        try (NDManager manager = TorchEngine.newManager()) {
+            manager.getEngine().setRandomSeed(7);
+            for (int out : new int[] {1, 3, 8, 20}) {
+                for (int in : new int[] {1, 16, 24, 48}) {
+                    try (NDManager local = manager.newSubManager()) {
+                        Conv2d layer = new Conv2d(0, 1, in, out, 3, 1);
+                        NDList weights = new NDList(local.randomNormal(new Shape(out, in, 3, 3)).mul(0.2f),
+                                local.randomNormal(new Shape(out)));
+                        NDArray x = local.randomNormal(new Shape(8, in, 6, 6));
+                        assertArrayEquals(Im2colConvolution.apply(layer, weights, x).toFloatArray(),
+                                layer.apply(weights, x).toFloatArray(), 1e-4f, in + " -> " + out + " channels");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void twentyFourChannelsOfOnesSumTheirWindow() {
         // The U-Net's first up block convolves 24 channels (16 plus an 8-channel skip); with all-ones
         // input and weight each output is the number of in-image window cells times 24.

@@ -156,6 +156,31 @@ class ImageDDPMTest {
     }
 
     @Test
+    void scoringPassEqualsTheRecordedTrainingPass() {
+        // Scoring updates its temporaries in place and skips the output-channel padding of the convolutions;
+        // it must compute what the recorded pass of training computes, with every weight non-zero.
+        ImageUNet net = new ImageUNet(new ImageShape(1, 12, 12), 8, List.of(1, 3), 16);
+        SplittableRandom random = new SplittableRandom(4);
+        float[] values = new float[net.layout().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (0.2 * random.nextGaussian());
+        }
+        try (NDManager manager = TorchEngine.newManager()) {
+            NDArray x = manager.randomNormal(new Shape(6, 144));
+            NDArray times = manager.create(new float[] {0, 3, 9, 20, 40, 80});
+            ParameterVector scoring = ParameterVector.of(manager, net.layout(), values);
+            float[] scored = net.predictNoise(scoring.tensors(), x, net.conditioning(scoring.tensors(), times), null)
+                    .toFloatArray();
+            ParameterVector training = ParameterVector.of(manager, net.layout(), values);
+            training.recordGradients();
+            float[] recorded = net.predictNoise(training.tensors(), x,
+                    net.conditioning(training.tensors(), times), null).toFloatArray();
+            assertTrue(recorded[0] != 0f);
+            assertArrayEquals(recorded, scored, 1e-5f);
+        }
+    }
+
+    @Test
     void upsamplingRepeatsEachPixelIntoASquare() {
         try (NDManager manager = TorchEngine.newManager()) {
             NDArray x = manager.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
