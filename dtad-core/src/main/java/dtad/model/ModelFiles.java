@@ -12,6 +12,7 @@ import dtad.detect.TrainingInfo;
 import dtad.io.Leftovers;
 import dtad.method.Method;
 import dtad.method.Methods;
+import dtad.method.ModelLoader;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -234,7 +235,8 @@ public final class ModelFiles {
 
     private static <D extends dtad.detect.Detector<?>> DetectorModel load(Method<D> method, Map<String, String> parameters,
             TrainingInfo info, double[] trainingScores, PayloadReader payloads) throws IOException {
-        return method.loader().load(method.configure(parameters), info, trainingScores, payloads);
+        ModelLoader<D> loader = method.loader();
+        return loader.load(method.configure(loader.storedParameters(parameters)), info, trainingScores, payloads);
     }
 
     private static byte[] readManifestBytes(Path directory) throws IOException {

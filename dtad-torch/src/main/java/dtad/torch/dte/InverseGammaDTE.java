@@ -2,12 +2,14 @@ package dtad.torch.dte;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import dtad.data.Matrix;
 import dtad.detect.Detector;
 import dtad.detect.Progress;
 import dtad.diffusion.NoiseSchedule;
 import dtad.method.Family;
 import dtad.method.Method;
+import dtad.method.ModelLoader;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
 import dtad.torch.Mlp;
@@ -16,6 +18,7 @@ import dtad.torch.Objective;
 import dtad.torch.Tensors;
 import dtad.torch.TrainingSettings;
 import java.util.List;
+import java.util.Map;
 
 /**
  * DTE-IG, the inverse-Gamma Diffusion Time Estimator (Livernoche et al., ICLR 2024): rows are noised
@@ -41,16 +44,26 @@ import java.util.List;
  * @param dropout  dropout probability after each hidden layer but the first
  * @param training epochs, batch, learning rate, weight decay and seed
  */
-public record InverseGammaDTE(int steps, Score score, List<Integer> hidden, double dropout,
+public record InverseGammaDTE(int steps, Link link, Score score, List<Integer> hidden, double dropout,
                               TrainingSettings training) implements Detector<InverseGammaDTEModel> {
     /** Added to {@code beta} inside the logarithm, as the reference. */
     static final double LOG_EPSILON = 1e-5;
 
+    /** How the network's output {@code u} becomes the inverse-Gamma scale {@code beta}. */
+    public enum Link {
+        /** {@code beta = u^2}, the reference's: {@code beta} is zero wherever {@code u} changes sign. */
+        SQUARE,
+        /** {@code beta = exp(u)}: positive for every {@code u}, and the loss is smooth in {@code u = log beta}. */
+        EXP,
+        /** {@code beta = softplus(u) = log(1 + exp(u))}: positive for every {@code u}. */
+        SOFTPLUS
+    }
+
     /** How the network's output {@code u} becomes a score. */
     public enum Score {
-        /** {@code beta = u^2}, the inverse-Gamma scale (higher = more noise-like = more anomalous). */
+        /** {@code beta}, the inverse-Gamma scale (higher = more noise-like = more anomalous). */
         BETA,
-        /** The raw output {@code u}, as the reference (its sign is arbitrary). */
+        /** The raw output {@code u}, as the reference (with {@code link=square} its sign is arbitrary). */
         RAW
     }
 
@@ -60,19 +73,23 @@ public record InverseGammaDTE(int steps, Score score, List<Integer> hidden, doub
                     ParameterTable.<InverseGammaDTE>builder()
                             .add("steps", ParameterType.INTEGER, DiffusionTimeEstimation.STEPS, ">= 2",
                                     "diffusion steps T", InverseGammaDTE::steps)
+                            .add("link", ParameterType.choice(Link.class), Link.EXP, "square|exp|softplus",
+                                    "how the output u gives the scale beta: square (u^2, the reference), exp "
+                                            + "or softplus (positive for every u)", InverseGammaDTE::link)
                             .add("score", ParameterType.choice(Score.class), Score.BETA, "beta|raw",
                                     "beta: the scale u^2; raw: the network output u as the reference "
                                             + "(sign arbitrary)", InverseGammaDTE::score),
                     DiffusionTimeEstimation.HIDDEN, DiffusionTimeEstimation.DROPOUT, InverseGammaDTE::hidden,
                     InverseGammaDTE::dropout), DiffusionTimeEstimation.TRAINING, InverseGammaDTE::training)
-                    .build(v -> new InverseGammaDTE(v.integer("steps"), v.choice("score", Score.class),
+                    .build(v -> new InverseGammaDTE(v.integer("steps"), v.choice("link", Link.class),
+                            v.choice("score", Score.class),
                             v.integers("hidden"), v.real("dropout"), NetworkParameters.training(v))),
-            InverseGammaDTEModel::load);
+            ModelLoader.assuming(Map.of("link", "square"), InverseGammaDTEModel::load));
 
     public InverseGammaDTE {
         DiffusionTimeEstimation.requireSteps(steps);
-        if (score == null) {
-            throw new IllegalArgumentException("Missing score mode");
+        if (link == null || score == null) {
+            throw new IllegalArgumentException("Missing " + (link == null ? "link" : "score mode"));
         }
         hidden = DiffusionTimeEstimation.requireNetwork(hidden, dropout, training);
     }
@@ -99,17 +116,30 @@ public record InverseGammaDTE(int steps, Score score, List<Integer> hidden, doub
     }
 
     /**
-     * The reference's loss: {@code -mean[(d/2 - 1) log(u^2 + 1e-5) - u^2 / variance]}.
+     * The negative log-likelihood of the true variance under the inverse-Gamma posterior with scale
+     * {@code beta}: {@code -mean[(d/2 - 1) log(beta + 1e-5) - beta / variance]}; with
+     * {@code link=square} ({@code beta = u^2}) the reference's loss. With {@code link=exp} the logarithm
+     * is {@code u} itself (no epsilon needed: {@code beta} is never zero).
      *
      * @param u        the network output, {@code [rows, 1]}
      * @param variance the true noise variance of each row, {@code [rows, 1]}
      * @param features the number of features d
      */
-    static NDArray negativeLogLikelihood(NDArray u, NDArray variance, int features) {
-        NDArray beta = u.square();
+    static NDArray negativeLogLikelihood(Link link, NDArray u, NDArray variance, int features) {
+        NDArray beta = beta(link, u);
+        NDArray logBeta = link == Link.EXP ? u : beta.add(LOG_EPSILON).log();
         NDArray shape = Tensors.scalar(beta.getManager(), (float) (0.5 * features - 1));
-        NDArray logLikelihood = beta.add(LOG_EPSILON).log().mul(shape).sub(beta.div(variance));
+        NDArray logLikelihood = logBeta.mul(shape).sub(beta.div(variance));
         return logLikelihood.mean().neg();
+    }
+
+    /** The scale {@code beta} of the network output {@code u}. */
+    static NDArray beta(Link link, NDArray u) {
+        return switch (link) {
+            case SQUARE -> u.square();
+            case EXP -> u.exp();
+            case SOFTPLUS -> Activation.softPlus(u);
+        };
     }
 
     private Objective.Factory objective() {
@@ -128,7 +158,7 @@ public record InverseGammaDTE(int steps, Score score, List<Integer> hidden, doub
                     values[i] = varianceOf[times[i]];
                 }
             });
-            return negativeLogLikelihood(u, variance, Math.toIntExact(batch.getShape().get(1)));
+            return negativeLogLikelihood(link, u, variance, Math.toIntExact(batch.getShape().get(1)));
         };
     }
 }
