@@ -2,7 +2,6 @@ package dtad.torch.dte;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import dtad.data.Matrix;
 import dtad.detect.Detector;
 import dtad.detect.Progress;
@@ -14,6 +13,7 @@ import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
 import dtad.torch.Mlp;
 import dtad.torch.NetworkParameters;
+import dtad.torch.ParameterLayout;
 import dtad.torch.Objective;
 import dtad.torch.Tensors;
 import dtad.torch.TrainingSettings;
@@ -33,37 +33,46 @@ import java.util.Map;
  * this implementation scores by {@code beta = u^2}, which the loss does determine; {@code score=raw}
  * reproduces the reference.
  *
+ * <p><b>Start.</b> With PyTorch's initialisation (the reference's, {@code init=reference}) the untrained
+ * {@code u} is a small function of either sign, so training grows {@code |u|} on both sides of a surface
+ * where {@code u = 0}; rows near that surface get {@code beta} near zero, the score of the cleanest row, and
+ * when anomalies lie there the fit collapses (docs/fidelity.md, "DTE-IG's start"). By default
+ * ({@code init=positive}) the output bias starts at {@value #POSITIVE_START}, above the untrained network's
+ * variation, so {@code u} starts positive for every row and the loss's barrier at {@code u = 0} keeps it so.
+ *
  * <p>Defaults: T = 400, MLP 256-512-256 with dropout 0.5, 400 epochs of batch 64, Adam lr 1e-4 with L2
  * weight decay 5e-4 (the reference's {@code DTEInverseGamma} in the version the paper's runs used; a
  * later version of {@code dte.py} defaults to {@code hidden=128,128 weight_decay=0 steps=300}, which the
  * parameters can express).
  *
  * @param steps    diffusion steps T
+ * @param init     how the output layer starts, see {@link Init}
  * @param score    what the score is, see {@link Score}
  * @param hidden   MLP hidden layer widths
  * @param dropout  dropout probability after each hidden layer but the first
  * @param training epochs, batch, learning rate, weight decay and seed
  */
-public record InverseGammaDTE(int steps, Link link, Score score, List<Integer> hidden, double dropout,
+public record InverseGammaDTE(int steps, Init init, Score score, List<Integer> hidden, double dropout,
                               TrainingSettings training) implements Detector<InverseGammaDTEModel> {
     /** Added to {@code beta} inside the logarithm, as the reference. */
     static final double LOG_EPSILON = 1e-5;
 
-    /** How the network's output {@code u} becomes the inverse-Gamma scale {@code beta}. */
-    public enum Link {
-        /** {@code beta = u^2}, the reference's: {@code beta} is zero wherever {@code u} changes sign. */
-        SQUARE,
-        /** {@code beta = exp(u)}: positive for every {@code u}, and the loss is smooth in {@code u = log beta}. */
-        EXP,
-        /** {@code beta = softplus(u) = log(1 + exp(u))}: positive for every {@code u}. */
-        SOFTPLUS
+    /** The output bias at the start with {@link Init#POSITIVE}. */
+    static final double POSITIVE_START = 1.0;
+
+    /** How the network's output layer starts. */
+    public enum Init {
+        /** Every tensor as PyTorch's {@code nn.Linear} (the reference): {@code u} starts near zero, of either sign. */
+        REFERENCE,
+        /** The output bias starts at {@value InverseGammaDTE#POSITIVE_START}: {@code u} starts positive for every row. */
+        POSITIVE
     }
 
     /** How the network's output {@code u} becomes a score. */
     public enum Score {
-        /** {@code beta}, the inverse-Gamma scale (higher = more noise-like = more anomalous). */
+        /** {@code beta = u^2}, the inverse-Gamma scale (higher = more noise-like = more anomalous). */
         BETA,
-        /** The raw output {@code u}, as the reference (with {@code link=square} its sign is arbitrary). */
+        /** The raw output {@code u}, as the reference (its sign is arbitrary). */
         RAW
     }
 
@@ -73,23 +82,23 @@ public record InverseGammaDTE(int steps, Link link, Score score, List<Integer> h
                     ParameterTable.<InverseGammaDTE>builder()
                             .add("steps", ParameterType.INTEGER, DiffusionTimeEstimation.STEPS, ">= 2",
                                     "diffusion steps T", InverseGammaDTE::steps)
-                            .add("link", ParameterType.choice(Link.class), Link.EXP, "square|exp|softplus",
-                                    "how the output u gives the scale beta: square (u^2, the reference), exp "
-                                            + "or softplus (positive for every u)", InverseGammaDTE::link)
+                            .add("init", ParameterType.choice(Init.class), Init.POSITIVE, "reference|positive",
+                                    "output layer start: reference (as PyTorch) or positive (output bias 1, so u "
+                                            + "never has to cross 0)", InverseGammaDTE::init)
                             .add("score", ParameterType.choice(Score.class), Score.BETA, "beta|raw",
                                     "beta: the scale u^2; raw: the network output u as the reference "
                                             + "(sign arbitrary)", InverseGammaDTE::score),
                     DiffusionTimeEstimation.HIDDEN, DiffusionTimeEstimation.DROPOUT, InverseGammaDTE::hidden,
                     InverseGammaDTE::dropout), DiffusionTimeEstimation.TRAINING, InverseGammaDTE::training)
-                    .build(v -> new InverseGammaDTE(v.integer("steps"), v.choice("link", Link.class),
+                    .build(v -> new InverseGammaDTE(v.integer("steps"), v.choice("init", Init.class),
                             v.choice("score", Score.class),
                             v.integers("hidden"), v.real("dropout"), NetworkParameters.training(v))),
-            ModelLoader.assuming(Map.of("link", "square"), InverseGammaDTEModel::load));
+            ModelLoader.assuming(Map.of("init", "reference"), InverseGammaDTEModel::load));
 
     public InverseGammaDTE {
         DiffusionTimeEstimation.requireSteps(steps);
-        if (link == null || score == null) {
-            throw new IllegalArgumentException("Missing " + (link == null ? "link" : "score mode"));
+        if (init == null || score == null) {
+            throw new IllegalArgumentException("Missing " + (init == null ? "init" : "score mode"));
         }
         hidden = DiffusionTimeEstimation.requireNetwork(hidden, dropout, training);
     }
@@ -106,7 +115,8 @@ public record InverseGammaDTE(int steps, Link link, Score score, List<Integer> h
 
     /** The network for {@code features} inputs, with one output {@code u}. */
     public Mlp network(int features) {
-        return new Mlp(features, hidden, 1, dropout);
+        return new Mlp(features, hidden, 1, dropout,
+                init == Init.POSITIVE ? new ParameterLayout.Init.Constant(POSITIVE_START) : null);
     }
 
     @Override
@@ -116,30 +126,17 @@ public record InverseGammaDTE(int steps, Link link, Score score, List<Integer> h
     }
 
     /**
-     * The negative log-likelihood of the true variance under the inverse-Gamma posterior with scale
-     * {@code beta}: {@code -mean[(d/2 - 1) log(beta + 1e-5) - beta / variance]}; with
-     * {@code link=square} ({@code beta = u^2}) the reference's loss. With {@code link=exp} the logarithm
-     * is {@code u} itself (no epsilon needed: {@code beta} is never zero).
+     * The reference's loss: {@code -mean[(d/2 - 1) log(u^2 + 1e-5) - u^2 / variance]}.
      *
      * @param u        the network output, {@code [rows, 1]}
      * @param variance the true noise variance of each row, {@code [rows, 1]}
      * @param features the number of features d
      */
-    static NDArray negativeLogLikelihood(Link link, NDArray u, NDArray variance, int features) {
-        NDArray beta = beta(link, u);
-        NDArray logBeta = link == Link.EXP ? u : beta.add(LOG_EPSILON).log();
+    static NDArray negativeLogLikelihood(NDArray u, NDArray variance, int features) {
+        NDArray beta = u.square();
         NDArray shape = Tensors.scalar(beta.getManager(), (float) (0.5 * features - 1));
-        NDArray logLikelihood = logBeta.mul(shape).sub(beta.div(variance));
+        NDArray logLikelihood = beta.add(LOG_EPSILON).log().mul(shape).sub(beta.div(variance));
         return logLikelihood.mean().neg();
-    }
-
-    /** The scale {@code beta} of the network output {@code u}. */
-    static NDArray beta(Link link, NDArray u) {
-        return switch (link) {
-            case SQUARE -> u.square();
-            case EXP -> u.exp();
-            case SOFTPLUS -> Activation.softPlus(u);
-        };
     }
 
     private Objective.Factory objective() {
@@ -158,7 +155,7 @@ public record InverseGammaDTE(int steps, Link link, Score score, List<Integer> h
                     values[i] = varianceOf[times[i]];
                 }
             });
-            return negativeLogLikelihood(link, u, variance, Math.toIntExact(batch.getShape().get(1)));
+            return negativeLogLikelihood(u, variance, Math.toIntExact(batch.getShape().get(1)));
         };
     }
 }

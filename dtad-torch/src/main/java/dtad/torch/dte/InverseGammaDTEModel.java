@@ -8,10 +8,7 @@ import dtad.torch.NetworkModel;
 import dtad.torch.TrainedNetwork;
 import java.io.IOException;
 
-/**
- * A fitted DTE-IG: scores a row by the inverse-Gamma scale {@code beta} ({@code u^2}, {@code exp(u)} or
- * {@code softplus(u)} as the link says) or by the raw output {@code u}.
- */
+/** A fitted DTE-IG: scores a row by the inverse-Gamma scale {@code u^2} (or the raw {@code u}). */
 public final class InverseGammaDTEModel extends NetworkModel {
     private final InverseGammaDTE detector;
 
@@ -44,18 +41,9 @@ public final class InverseGammaDTEModel extends NetworkModel {
     }
 
     private static double[] score(InverseGammaDTE detector, TrainedNetwork network, Matrix rows) {
-        if (detector.score() == InverseGammaDTE.Score.RAW) {
-            return network.evaluate(rows, (net, weights, x) -> net.forward(weights, x));
-        }
-        if (detector.link() == InverseGammaDTE.Link.EXP) {
-            // exp in double: float32 would overflow to infinity for u > 88 and tie the most anomalous rows
-            double[] u = network.evaluate(rows, (net, weights, x) -> net.forward(weights, x));
-            for (int i = 0; i < u.length; i++) {
-                u[i] = Math.exp(u[i]);
-            }
-            return u;
-        }
-        return network.evaluate(rows, (net, weights, x) -> InverseGammaDTE.beta(detector.link(),
-                net.forward(weights, x)));
+        return switch (detector.score()) {
+            case BETA -> network.evaluate(rows, (net, weights, x) -> net.forward(weights, x).square());
+            case RAW -> network.evaluate(rows, (net, weights, x) -> net.forward(weights, x));
+        };
     }
 }

@@ -39,9 +39,18 @@ class DteGoldenValuesTest {
     }
 
     @Test
-    void inverseGammaDteOnLocalAnomalies() {
+    void inverseGammaDteWithThePositiveStartOnLocalAnomalies() {
         InverseGammaDTE d = InverseGammaDTE.defaults();
-        double[] result = run(new InverseGammaDTE(d.steps(), InverseGammaDTE.Link.SQUARE, d.score(), d.hidden(), d.dropout(),
+        double[] result = run(new InverseGammaDTE(d.steps(), d.init(), d.score(), d.hidden(), d.dropout(),
+                d.training().withEpochs(20)));
+        assertEquals(0.0, result[0], 0.005, "AUC-ROC");
+        assertEquals(0.0, result[1], 0.0 * 2e-2, "score of the first held-out row");
+    }
+
+    @Test
+    void inverseGammaDteWithTheReferenceStartOnLocalAnomalies() {
+        InverseGammaDTE d = InverseGammaDTE.defaults();
+        double[] result = run(new InverseGammaDTE(d.steps(), InverseGammaDTE.Init.REFERENCE, d.score(), d.hidden(), d.dropout(),
                 d.training().withEpochs(20)));
         assertEquals(0.9375, result[0], 0.005, "AUC-ROC");
         // 0.231265 on an AMD Zen 5 (oneMKL's AVX2 kernels), 0.229550 on an Intel Xeon (AVX-512): u^2
