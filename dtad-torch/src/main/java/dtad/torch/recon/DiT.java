@@ -38,7 +38,7 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int hidden, 
             "Reconstruction error of a denoising diffusion model with a transformer (DiT, adaLN-Zero) denoiser",
             ReconstructionParameters.REFERENCE + "; Peebles, Xie. Scalable Diffusion Models with Transformers. "
                     + "ICCV 2023. arXiv:2212.09748", ReconstructionParameters.addTraining(
-                    ReconstructionParameters.addReconstruction(ParameterTable.<DiT>builder())
+                    ReconstructionParameters.addReconstruction(ParameterTable.<DiT>builder(), ReconstructionSettings.REFERENCE)
                             .add("patch", ParameterType.INTEGER, 0, ">= 0 (0 = auto)",
                                     "features per token; 0: the smallest giving at most 32 tokens", DiT::patch)
                             .add("hidden", ParameterType.INTEGER, 64, "multiple of 2 heads", "token width",
