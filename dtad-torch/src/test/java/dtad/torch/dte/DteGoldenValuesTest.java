@@ -43,8 +43,9 @@ class DteGoldenValuesTest {
         InverseGammaDTE d = InverseGammaDTE.defaults();
         double[] result = run(new InverseGammaDTE(d.steps(), d.init(), d.score(), d.hidden(), d.dropout(),
                 d.training().withEpochs(20)));
-        assertEquals(0.0, result[0], 0.005, "AUC-ROC");
-        assertEquals(0.0, result[1], 0.0 * 2e-2, "score of the first held-out row");
+        assertEquals(0.8439, result[0], 0.005, "AUC-ROC");
+        // Pinned on an AMD Zen 5 (oneMKL's AVX2 kernels); the tolerance as for the reference start below.
+        assertEquals(0.151911, result[1], 0.151911 * 2e-2, "score of the first held-out row");
     }
 
     @Test
