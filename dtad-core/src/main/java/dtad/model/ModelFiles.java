@@ -12,7 +12,6 @@ import dtad.detect.TrainingInfo;
 import dtad.io.Leftovers;
 import dtad.method.Method;
 import dtad.method.Methods;
-import dtad.method.ModelLoader;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -235,8 +234,7 @@ public final class ModelFiles {
 
     private static <D extends dtad.detect.Detector<?>> DetectorModel load(Method<D> method, Map<String, String> parameters,
             TrainingInfo info, double[] trainingScores, PayloadReader payloads) throws IOException {
-        ModelLoader<D> loader = method.loader();
-        return loader.load(method.configure(loader.storedParameters(parameters)), info, trainingScores, payloads);
+        return method.loader().load(method.configure(parameters), info, trainingScores, payloads);
     }
 
     private static byte[] readManifestBytes(Path directory) throws IOException {

@@ -28,14 +28,6 @@ public final class Mlp implements Network {
      * @param dropout dropout probability after hidden layers 2..k, in {@code [0, 1)}
      */
     public Mlp(int inputs, List<Integer> hidden, int outputs, double dropout) {
-        this(inputs, hidden, outputs, dropout, null);
-    }
-
-    /**
-     * An MLP whose output layer's bias starts as {@code outputBias} says ({@code null}: as PyTorch's
-     * {@code nn.Linear}, like every other tensor).
-     */
-    public Mlp(int inputs, List<Integer> hidden, int outputs, double dropout, ParameterLayout.Init outputBias) {
         if (inputs < 1) {
             throw new IllegalArgumentException("Invalid number of inputs: " + inputs);
         }
@@ -52,7 +44,7 @@ public final class Mlp implements Network {
             int out = i < this.hidden.size() ? this.hidden.get(i) : outputs;
             ParameterLayout.Init init = ParameterLayout.Init.linearDefault(in);
             builder.add("layer" + i + ".weight", init, out, in);
-            builder.add("layer" + i + ".bias", i == this.hidden.size() && outputBias != null ? outputBias : init, out);
+            builder.add("layer" + i + ".bias", init, out);
             in = out;
         }
         this.layout = builder.build();

@@ -8,17 +8,14 @@ import dtad.detect.Progress;
 import dtad.diffusion.NoiseSchedule;
 import dtad.method.Family;
 import dtad.method.Method;
-import dtad.method.ModelLoader;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
 import dtad.torch.Mlp;
 import dtad.torch.NetworkParameters;
-import dtad.torch.ParameterLayout;
 import dtad.torch.Objective;
 import dtad.torch.Tensors;
 import dtad.torch.TrainingSettings;
 import java.util.List;
-import java.util.Map;
 
 /**
  * DTE-IG, the inverse-Gamma Diffusion Time Estimator (Livernoche et al., ICLR 2024): rows are noised
@@ -33,40 +30,21 @@ import java.util.Map;
  * this implementation scores by {@code beta = u^2}, which the loss does determine; {@code score=raw}
  * reproduces the reference.
  *
- * <p><b>Start.</b> With PyTorch's initialisation (the reference's, {@code init=reference}) the untrained
- * {@code u} is a small function of either sign, so training grows {@code |u|} on both sides of a surface
- * where {@code u = 0}; rows near that surface get {@code beta} near zero, the score of the cleanest row, and
- * when anomalies lie there the fit collapses (docs/fidelity.md, "DTE-IG's start"). By default
- * ({@code init=positive}) the output bias starts at {@value #POSITIVE_START}, above the untrained network's
- * variation, so {@code u} starts positive for every row and the loss's barrier at {@code u = 0} keeps it so.
- *
  * <p>Defaults: T = 400, MLP 256-512-256 with dropout 0.5, 400 epochs of batch 64, Adam lr 1e-4 with L2
  * weight decay 5e-4 (the reference's {@code DTEInverseGamma} in the version the paper's runs used; a
  * later version of {@code dte.py} defaults to {@code hidden=128,128 weight_decay=0 steps=300}, which the
  * parameters can express).
  *
  * @param steps    diffusion steps T
- * @param init     how the output layer starts, see {@link Init}
  * @param score    what the score is, see {@link Score}
  * @param hidden   MLP hidden layer widths
  * @param dropout  dropout probability after each hidden layer but the first
  * @param training epochs, batch, learning rate, weight decay and seed
  */
-public record InverseGammaDTE(int steps, Init init, Score score, List<Integer> hidden, double dropout,
+public record InverseGammaDTE(int steps, Score score, List<Integer> hidden, double dropout,
                               TrainingSettings training) implements Detector<InverseGammaDTEModel> {
     /** Added to {@code beta} inside the logarithm, as the reference. */
     static final double LOG_EPSILON = 1e-5;
-
-    /** The output bias at the start with {@link Init#POSITIVE}. */
-    static final double POSITIVE_START = 1.0;
-
-    /** How the network's output layer starts. */
-    public enum Init {
-        /** Every tensor as PyTorch's {@code nn.Linear} (the reference): {@code u} starts near zero, of either sign. */
-        REFERENCE,
-        /** The output bias starts at {@value InverseGammaDTE#POSITIVE_START}: {@code u} starts positive for every row. */
-        POSITIVE
-    }
 
     /** How the network's output {@code u} becomes a score. */
     public enum Score {
@@ -82,23 +60,19 @@ public record InverseGammaDTE(int steps, Init init, Score score, List<Integer> h
                     ParameterTable.<InverseGammaDTE>builder()
                             .add("steps", ParameterType.INTEGER, DiffusionTimeEstimation.STEPS, ">= 2",
                                     "diffusion steps T", InverseGammaDTE::steps)
-                            .add("init", ParameterType.choice(Init.class), Init.POSITIVE, "reference|positive",
-                                    "output layer start: reference (as PyTorch) or positive (output bias 1, so u "
-                                            + "never has to cross 0)", InverseGammaDTE::init)
                             .add("score", ParameterType.choice(Score.class), Score.BETA, "beta|raw",
                                     "beta: the scale u^2; raw: the network output u as the reference "
                                             + "(sign arbitrary)", InverseGammaDTE::score),
                     DiffusionTimeEstimation.HIDDEN, DiffusionTimeEstimation.DROPOUT, InverseGammaDTE::hidden,
                     InverseGammaDTE::dropout), DiffusionTimeEstimation.TRAINING, InverseGammaDTE::training)
-                    .build(v -> new InverseGammaDTE(v.integer("steps"), v.choice("init", Init.class),
-                            v.choice("score", Score.class),
+                    .build(v -> new InverseGammaDTE(v.integer("steps"), v.choice("score", Score.class),
                             v.integers("hidden"), v.real("dropout"), NetworkParameters.training(v))),
-            ModelLoader.assuming(Map.of("init", "reference"), InverseGammaDTEModel::load));
+            InverseGammaDTEModel::load);
 
     public InverseGammaDTE {
         DiffusionTimeEstimation.requireSteps(steps);
-        if (init == null || score == null) {
-            throw new IllegalArgumentException("Missing " + (init == null ? "init" : "score mode"));
+        if (score == null) {
+            throw new IllegalArgumentException("Missing score mode");
         }
         hidden = DiffusionTimeEstimation.requireNetwork(hidden, dropout, training);
     }
@@ -115,8 +89,7 @@ public record InverseGammaDTE(int steps, Init init, Score score, List<Integer> h
 
     /** The network for {@code features} inputs, with one output {@code u}. */
     public Mlp network(int features) {
-        return new Mlp(features, hidden, 1, dropout,
-                init == Init.POSITIVE ? new ParameterLayout.Init.Constant(POSITIVE_START) : null);
+        return new Mlp(features, hidden, 1, dropout);
     }
 
     @Override

@@ -97,7 +97,7 @@ class DteReferenceTest {
 
     @Test
     void inverseGammaMatchesTorch() {
-        InverseGammaDTE detector = new InverseGammaDTE(STEPS, InverseGammaDTE.Init.REFERENCE, InverseGammaDTE.Score.BETA, HIDDEN, 0,
+        InverseGammaDTE detector = new InverseGammaDTE(STEPS, InverseGammaDTE.Score.BETA, HIDDEN, 0,
                 InverseGammaDTE.defaults().training());
         Mlp network = detector.network(FEATURES);
         NoiseSchedule schedule = NoiseSchedule.linear(STEPS);

@@ -8,6 +8,6 @@ class InverseGammaDTEContractTest extends DetectorContract {
     @Override
     protected Detector<?> detector() {
         InverseGammaDTE d = InverseGammaDTE.defaults();
-        return new InverseGammaDTE(d.steps(), d.init(), d.score(), d.hidden(), d.dropout(), d.training().withEpochs(30));
+        return new InverseGammaDTE(d.steps(), d.score(), d.hidden(), d.dropout(), d.training().withEpochs(30));
     }
 }

@@ -12,7 +12,7 @@ class InverseGammaDTEModelTest {
 
     private static InverseGammaDTE config(InverseGammaDTE.Score score) {
         InverseGammaDTE d = InverseGammaDTE.defaults();
-        return new InverseGammaDTE(d.steps(), d.init(), score, List.of(32, 32), d.dropout(), d.training().withEpochs(5));
+        return new InverseGammaDTE(d.steps(), score, List.of(32, 32), d.dropout(), d.training().withEpochs(5));
     }
 
     /** Training does not depend on the score mode, so the same seed gives the same network. */
