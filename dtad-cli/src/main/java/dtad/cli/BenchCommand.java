@@ -86,9 +86,10 @@ final class BenchCommand implements Callable<Integer> {
                     + "DTE-NP, DTE-C, IForest, KNN, ECOD.")
     List<String> methods;
 
-    @Option(names = "--setting", paramLabel = "semi|unsup|one-class",
+    @Option(names = "--setting", paramLabel = "semi|unsup|unsup-nodup|one-class",
             description = "semi: train on half of the normal rows (default); unsup: train on a bootstrap of all rows; "
-                    + "one-class (Fashion-MNIST): train on the training split's images of class k, test on the test "
+                    + "unsup-nodup: unsup without resampling data sets under 1,000 rows to 1,000 (the published "
+                    + "unsupervised KNN and DTE-NP figures); one-class (Fashion-MNIST): train on the training split's images of class k, test on the test "
                     + "split.")
     String setting = "semi";
 

@@ -44,7 +44,7 @@ class BenchCommandTest {
     @Test
     void badArgumentsAreOneLineUserErrors(@TempDir Path dir) throws IOException {
         String out = dir.resolve("out").toString();
-        assertUserError("Unknown setting 'weird'; expected semi, unsup or one-class", "bench", "--setting", "weird", "--out", out);
+        assertUserError("Unknown setting 'weird'; expected semi, unsup, unsup-nodup or one-class", "bench", "--setting", "weird", "--out", out);
         assertUserError("Invalid seeds '4-x'", "bench", "--seeds", "4-x", "--out", out);
         assertUserError("Invalid seed range '4-2'", "bench", "--seeds", "4-2", "--out", out);
         assertUserError("Unknown data set 'nope'; available: synthetic-", "bench", "--datasets", "nope", "--out", out);

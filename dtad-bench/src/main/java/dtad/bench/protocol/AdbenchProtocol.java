@@ -27,7 +27,8 @@ import java.util.Arrays;
  *       {@code round(0.5 * n_normal)} of them are the training rows, where {@code round} is Python's,
  *       which rounds an exact half to even ({@code 0.5 * 5 -> 2}, {@code 0.5 * 7 -> 4}); the test rows
  *       are the remaining normal rows in order, followed by all anomalies in order
- *       ({@code np.append(normal_indices[train_size:], anomaly_indices)}). {@code unsup}
+ *       ({@code np.append(normal_indices[train_size:], anomaly_indices)}). {@code unsup} (and
+ *       {@code unsup-nodup}, which skips {@code dup})
  *       ({@code test_size=0, normal=False}): training and test rows are both all rows; no draw.</li>
  *   <li>{@code choice(idx_anomaly, 0, replace=False)} with {@code idx_anomaly} the anomalies among the
  *       training rows ({@code generator(la=0)}): it selects nothing but consumes a full permutation of
@@ -113,7 +114,7 @@ public final class AdbenchProtocol {
             throw new IllegalArgumentException("Invalid seed: " + seed + " (numpy seeds lie in [0, 2^32 - 1])");
         }
         NumpyRandomState random = new NumpyRandomState(seed);
-        int[] kept = resample(random, n);
+        int[] kept = resample(random, n, setting != Setting.UNSUP_NODUP);
         int anomalies = 0;
         for (int row : kept) {
             anomalies += labels[row];
@@ -124,7 +125,7 @@ public final class AdbenchProtocol {
         }
         return switch (setting) {
             case SEMI -> semi(labels, kept, normals, anomalies, seed);
-            case UNSUP -> unsup(random, kept, anomalies);
+            case UNSUP, UNSUP_NODUP -> unsup(random, kept, anomalies);
             case ONE_CLASS -> throw new IllegalArgumentException("the one-class setting needs an image data set with "
                     + "a training and a test split (e.g. FashionMNIST_k); use semi or unsup");
         };
@@ -143,9 +144,12 @@ public final class AdbenchProtocol {
         return (int) Math.rint(0.5 * normals);
     }
 
-    /** {@code dup} below {@link #MIN_ROWS}, {@code sub} above {@link #MAX_ROWS}, else all rows in order. */
-    private static int[] resample(NumpyRandomState random, int n) {
-        int kept = keptRows(n);
+    /**
+     * {@code dup} below {@link #MIN_ROWS} (unless {@code dup} is false: {@link Setting#UNSUP_NODUP}), {@code sub}
+     * above {@link #MAX_ROWS}, else all rows in order.
+     */
+    private static int[] resample(NumpyRandomState random, int n, boolean dup) {
+        int kept = dup ? keptRows(n) : Math.min(MAX_ROWS, n);
         if (kept != n) {
             return random.choice(n, kept, kept > n);
         }

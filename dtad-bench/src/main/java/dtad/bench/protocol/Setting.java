@@ -15,23 +15,30 @@ public enum Setting {
     /** Unsupervised: train on a bootstrap resample of all rows (anomalies included), test on all rows. */
     UNSUP,
     /**
+     * {@link #UNSUP} without the protocol's first step: a data set of fewer than
+     * {@value AdbenchProtocol#MIN_ROWS} rows keeps its rows instead of being resampled with replacement to
+     * that many. The DTE paper's published unsupervised KNN and DTE-NP figures were made so (docs/fidelity.md):
+     * the copies of the resampling put a row's own duplicates among its nearest neighbours.
+     */
+    UNSUP_NODUP,
+    /**
      * One-class (image data sets with a training and a test split, e.g. Fashion-MNIST): train on the training
      * split's images of the normal class, test on the whole test split ({@code dtad.image.ImageSplit#oneClass}).
      */
     ONE_CLASS;
 
-    /** The name used in files and on the command line: {@code semi}, {@code unsup} or {@code one-class}. */
+    /** The name used in files and on the command line: {@code semi}, {@code unsup}, {@code unsup-nodup} or {@code one-class}. */
     public String text() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The setting named {@code semi}, {@code unsup} or {@code one-class} (any case); anything else is refused. */
+    /** The setting named by {@link #text} (any case); anything else is refused. */
     public static Setting parse(String text) {
         for (Setting s : values()) {
             if (s.text().equalsIgnoreCase(text.strip())) {
                 return s;
             }
         }
-        throw new IllegalArgumentException("Unknown setting '" + text + "'; expected semi, unsup or one-class");
+        throw new IllegalArgumentException("Unknown setting '" + text + "'; expected semi, unsup, unsup-nodup or one-class");
     }
 }

@@ -47,6 +47,9 @@ public record DatasetSize(int rows, OptionalInt anomalies) {
         if (setting == Setting.ONE_CLASS) {
             return rows - anomalies.orElse(0); // the normal class, not resampled
         }
+        if (setting == Setting.UNSUP_NODUP) {
+            return Math.min(AdbenchProtocol.MAX_ROWS, rows);
+        }
         int kept = AdbenchProtocol.keptRows(rows);
         if (setting == Setting.UNSUP) {
             return kept;

@@ -83,6 +83,21 @@ class AdbenchProtocolTest {
     }
 
     @Test
+    void unsupNodupKeepsTheRowsOfASmallDataSetAndBootstrapsThem() {
+        int[] labels = labelsEvery(30, 7);
+        AdbenchProtocol.Rows rows = AdbenchProtocol.rows(labels, Setting.UNSUP_NODUP, 3);
+        assertArrayEquals(IntStream.range(0, 30).toArray(), rows.test(), "all 30 rows, each once, in order");
+        NumpyRandomState numpy = new NumpyRandomState(3);
+        numpy.permutation(sum(labels)); // choice(idx_anomaly, 0), as in unsup, then the bootstrap
+        assertArrayEquals(numpy.choice(30, 30, true), rows.train());
+
+        int[] large = labelsEvery(1203, 5);
+        assertArrayEquals(AdbenchProtocol.rows(large, Setting.UNSUP, 11).train(),
+                AdbenchProtocol.rows(large, Setting.UNSUP_NODUP, 11).train(), "from 1,000 rows on it is unsup");
+        assertEquals(Setting.UNSUP_NODUP, Setting.parse("unsup-nodup"));
+    }
+
+    @Test
     void duplicationThenPermutationThenBootstrapMatchTheFixtureDraws() {
         // toy_n80_anom13, seed 0: labels chosen so that 13 anomalies remain after duplication (perm_len 13).
         int[] dup = new NumpyRandomState(0).choice(80, 1000, true);

@@ -60,7 +60,7 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int hidden, 
             "Reconstruction error of a denoising diffusion model with a transformer (DiT, adaLN-Zero) denoiser",
             ReconstructionParameters.REFERENCE + "; Peebles, Xie. Scalable Diffusion Models with Transformers. "
                     + "ICCV 2023. arXiv:2212.09748", ReconstructionParameters.addTraining(
-                    ReconstructionParameters.addReconstruction(ParameterTable.<DiT>builder())
+                    ReconstructionParameters.addReconstruction(ParameterTable.<DiT>builder(), ReconstructionSettings.REFERENCE)
                             .add(PATCH).add(HIDDEN).add(DEPTH).add(HEADS).add(MLP_RATIO).add(TIME_DIM))
                     .build(v -> new DiT(ReconstructionParameters.reconstruction(v), v.get(PATCH), v.get(HIDDEN),
                             v.get(DEPTH), v.get(HEADS), v.get(MLP_RATIO), v.get(TIME_DIM),

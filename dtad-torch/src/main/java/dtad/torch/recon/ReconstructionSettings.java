@@ -23,7 +23,8 @@ public record ReconstructionSettings(int steps, List<Integer> starts, boolean no
     public static final ReconstructionSettings REFERENCE = new ReconstructionSettings(1000, List.of(250), false, false,
             false);
     /**
-     * dtad's default: the reference with rec_t = 50. Over the 15 ADBench data sets of docs/fidelity.md
+     * The image networks' default (ImageDDPM, ImageDiT; DDPM and DiT start at the reference's 250 since the
+     * second start study of docs/fidelity.md): the reference with rec_t = 50. Over the 15 ADBench data sets of docs/fidelity.md
      * (seeds 0-2) it averaged 2 AUC-ROC points above 250 (far better on the embedding data sets, slightly
      * worse on some small classical ones), better than any combination of starts tried, and scores five
      * times faster.

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class ConfigurationTest {
     @Test
-    void ddpmDefaultsAreTheReferenceButTheStart() {
+    void ddpmDefaultsAreTheReference() {
         DDPM d = DDPM.defaults();
-        assertEquals(ReconstructionSettings.REFERENCE.withStarts(List.of(50)), d.reconstruction());
-        assertEquals(ReconstructionSettings.REFERENCE,
-                DDPM.METHOD.configure(Map.of("rec_t", "250")).reconstruction());
+        assertEquals(ReconstructionSettings.REFERENCE, d.reconstruction());
+        assertEquals(ReconstructionSettings.REFERENCE, DiT.defaults().reconstruction(), "DiT starts as DDPM");
+        assertEquals(ReconstructionSettings.REFERENCE.withStarts(List.of(50)),
+                DDPM.METHOD.configure(Map.of("rec_t", "50")).reconstruction());
         assertEquals(new TrainingSettings(400, 64, 1e-4, 5e-4, 0, true), d.training());
         assertEquals(128, d.width());
         assertEquals(256, d.blockWidth());
