@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dtad.data.Matrix;
 import dtad.detect.PosteriorModel;
+import dtad.detect.Explainable;
 import dtad.detect.TrainingData;
 import dtad.detect.TrainingInfo;
 import dtad.model.PayloadReader;
@@ -17,8 +18,13 @@ import java.io.IOException;
 /**
  * A fitted DTE-C (tabular or on images, {@link TimeBinClassifier}): scores a row by the expected diffusion-time bin {@code sum_k k p_k} of the
  * network's softmax (no dropout), and hands out the per-bin probabilities as its posterior.
- */
-public final class CategoricalDTEModel extends NetworkModel implements PosteriorModel {
+ *
+ * <p><b>Contributions</b> ({@link #contributions}): integrated gradients ({@link dtad.torch.IntegratedGradients})
+ * of the expected diffusion-time bin (the score) with respect to the standardized row, from the training mean (0 after standardization): a
+ * feature's contribution is positive where it moves the row's score above the score of the training mean,
+ * and a row's contributions sum to {@code score(row) - score(training mean)} up to the error of the
+ * 4-point path integral.
+ */public final class CategoricalDTEModel extends NetworkModel implements PosteriorModel, Explainable {
     private final TimeBinClassifier detector;
 
     private CategoricalDTEModel(TimeBinClassifier detector, TrainingInfo info, double[] trainingScores,
@@ -42,6 +48,22 @@ public final class CategoricalDTEModel extends NetworkModel implements Posterior
     @Override
     public TimeBinClassifier detector() {
         return detector;
+    }
+
+    /**
+     * Integrated gradients of the score from the training mean, per feature of each raw row (scaled inside);
+     * see the class comment.
+     */
+    @Override
+    public double[][] contributions(Matrix x) {
+        return integratedGradients(x, CategoricalDTEModel::expectedBin);
+    }
+
+    @Override
+    public String contributionMeaning() {
+        return "Integrated gradients of the expected diffusion-time bin from the training mean: how much the feature moves "
+                + "the row's score away from the score of the training mean; a row's contributions sum to that "
+                + "difference, up to the error of the path integral.";
     }
 
     @Override
