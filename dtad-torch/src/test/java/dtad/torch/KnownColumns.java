@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
 import dtad.detect.Explainable;
+import dtad.image.ImageShape;
 import dtad.model.ModelFiles;
+import dtad.torch.image.TestImages;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +51,23 @@ public final class KnownColumns {
             }
         }
         return Matrix.wrap(rows, FEATURES, values);
+    }
+
+    /** The pixels of the square defect of {@link #defective} in an image of {@code shape}: 2x2 at (2..3, 5..6). */
+    public static int[] defectPixels(ImageShape shape) {
+        return new int[] {shape.index(0, 2, 5), shape.index(0, 2, 6), shape.index(0, 3, 5), shape.index(0, 3, 6)};
+    }
+
+    /** Images of horizontal bars ({@link TestImages#normal}) with a bright 2x2 square at {@link #defectPixels}. */
+    public static Matrix defective(int n, ImageShape shape, long seed) {
+        Matrix images = TestImages.normal(n, shape, seed);
+        double[] values = images.values().clone();
+        for (int i = 0; i < n; i++) {
+            for (int p : defectPixels(shape)) {
+                values[i * shape.values() + p] = 1.6;
+            }
+        }
+        return Matrix.wrap(n, shape.values(), values);
     }
 
     /** The share of rows whose {@code known.length} largest contributions are exactly the known columns. */

@@ -48,7 +48,7 @@ public final class ExplanationBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int images = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         System.out.printf(Locale.ROOT, "%d path points per row (integrated gradients), %d intra-op thread(s), %d cores%n",
-                Integer.getInteger("dtad.ig.steps", IntegratedGradients.STEPS), TorchEngine.threads(),
+                IntegratedGradients.STEPS, TorchEngine.threads(),
                 Runtime.getRuntime().availableProcessors());
         Matrix train = KnownColumns.normal(rows, 1);
         Matrix test = KnownColumns.normal(rows, 3);
