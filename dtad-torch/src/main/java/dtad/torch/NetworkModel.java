@@ -47,7 +47,12 @@ public abstract class NetworkModel extends DetectorModel {
      * with respect to each raw row (scaled inside), from the training mean.
      */
     protected final double[][] integratedGradients(Matrix x, TrainedNetwork.Head head) {
-        return checked(whileOpen(() -> IntegratedGradients.standard().attributions(network, standardize(x), head)));
+        return integratedGradients(x, head, IntegratedGradients.standard());
+    }
+
+    /** As {@link #integratedGradients(Matrix, TrainedNetwork.Head)} with another path rule (more points: closer sums, more cost). */
+    protected final double[][] integratedGradients(Matrix x, TrainedNetwork.Head head, IntegratedGradients rule) {
+        return checked(whileOpen(() -> rule.attributions(network, standardize(x), head)));
     }
 
     private double[][] checked(Matrix values) {

@@ -10,6 +10,7 @@ import dtad.detect.Explainable;
 import dtad.detect.TrainingData;
 import dtad.detect.TrainingInfo;
 import dtad.model.PayloadReader;
+import dtad.torch.IntegratedGradients;
 import dtad.torch.Network;
 import dtad.torch.NetworkModel;
 import dtad.torch.TrainedNetwork;
@@ -57,6 +58,11 @@ import java.io.IOException;
     @Override
     public double[][] contributions(Matrix x) {
         return integratedGradients(x, CategoricalDTEModel::expectedBin);
+    }
+
+    /** The contributions with another path rule than the models' {@link IntegratedGradients#STEPS} points (for tests). */
+    double[][] contributions(Matrix x, IntegratedGradients rule) {
+        return integratedGradients(x, CategoricalDTEModel::expectedBin, rule);
     }
 
     @Override

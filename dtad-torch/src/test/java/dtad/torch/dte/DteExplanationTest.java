@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dtad.data.Matrix;
 import dtad.detect.Explainable;
 import dtad.image.ImageShape;
+import dtad.torch.IntegratedGradients;
 import dtad.torch.KnownColumns;
 import dtad.torch.NetworkModel;
 import dtad.torch.TorchEngine;
@@ -87,19 +88,23 @@ class DteExplanationTest {
 
     /**
      * Completeness: a row's contributions sum to score(row) - score(training mean), up to the error of the
-     * 4-point path integral: within 25% of that difference for every row, 3% for the median row (DTE-C's
-     * expected bin saturates along the path, its largest gap here is 21%; the others' stay under 5%).
+     * 4-point path integral. DTE-IG and DTE-G: within 10% of that difference for every row and 3% for the
+     * median row. DTE-C's expected bin rises steeply somewhere along the path (a softmax over 7 bins), which 4
+     * points resolve less well: within 30% for every row, 15% for the median row (measured: 11% median); with
+     * 64 points the median row is within 2%, so the gap is the discretisation's.
      */
     @Test
     void contributionsSumToTheRiseOfTheScoreAboveTheTrainingMean() {
-        for (NetworkModel model : List.of(categorical, inverseGamma, gaussian)) {
-            assertComplete(model, anomalies);
-        }
-        assertComplete(image, defective);
+        assertGaps(categorical, anomalies, ((Explainable) categorical).contributions(anomalies), 0.15, 0.3);
+        assertGaps(inverseGamma, anomalies, ((Explainable) inverseGamma).contributions(anomalies), 0.03, 0.1);
+        assertGaps(gaussian, anomalies, ((Explainable) gaussian).contributions(anomalies), 0.03, 0.1);
+        assertGaps(image, defective, ((Explainable) image).contributions(defective), 0.15, 0.3);
+        assertGaps(categorical, anomalies, ((CategoricalDTEModel) categorical).contributions(anomalies,
+                new IntegratedGradients(64)), 0.02, 0.1);
     }
 
-    private static void assertComplete(NetworkModel model, Matrix rows) {
-        double[][] contributions = ((Explainable) model).contributions(rows);
+    private static void assertGaps(NetworkModel model, Matrix rows, double[][] contributions, double median,
+                                   double largest) {
         double[] scores = model.score(rows);
         // The training mean is 0 after standardization: the baseline of the path.
         double base = model.score(Matrix.wrap(1, rows.columns(), model.trainingInfo().scaler().means()))[0];
@@ -110,8 +115,8 @@ class DteExplanationTest {
         }
         Arrays.sort(gaps);
         String method = model.detector().method();
-        assertTrue(gaps[gaps.length - 1] < 0.25, method + ": largest gap " + gaps[gaps.length - 1]);
-        assertTrue(gaps[gaps.length / 2] < 0.03, method + ": median gap " + gaps[gaps.length / 2]);
+        assertTrue(gaps[gaps.length / 2] < median, method + ": median gap " + gaps[gaps.length / 2]);
+        assertTrue(gaps[gaps.length - 1] < largest, method + ": largest gap " + gaps[gaps.length - 1]);
     }
 
     @Test
