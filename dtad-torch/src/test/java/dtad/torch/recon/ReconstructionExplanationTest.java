@@ -50,7 +50,7 @@ class ReconstructionExplanationTest {
         // A chain long enough that a well-trained denoiser pulls an outlying value back measurably.
         ReconstructionSettings chain = new ReconstructionSettings(100, List.of(50), false, false, false);
         ddpm = new DDPM(chain, 64, 128, 2, 0, 0, 16, new TrainingSettings(30, 32, 1e-3, 0, 0, true), false).fit(train);
-        dit = TinyConfigs.dit(10).fit(train);
+        dit = TinyConfigs.dit(3).fit(train.rowRange(0, 300));
         Matrix images = TestImages.normal(256, SHAPE, 1);
         imageDdpm = ImageDDPMTest.tiny(ImageSize.INFERRED, 6).fit(images);
         imageDit = ImageDiTTest.tiny(ImageSize.INFERRED, 15).fit(images);
@@ -123,11 +123,9 @@ class ReconstructionExplanationTest {
         Matrix small = train.rowRange(0, 300);
         ReconstructionSettings starts = new ReconstructionSettings(100, List.of(5, 20), false, false, false);
         ReconstructionSettings fullPath = new ReconstructionSettings(100, List.of(5, 20), true, true, true);
-        for (ReconstructionSettings chain : List.of(starts, fullPath)) {
-            for (ReconstructionDetector detector : List.of(TinyConfigs.ddpm(chain, 2), TinyConfigs.dit(chain, 2))) {
-                try (ReconstructionModel model = detector.fit(small)) {
-                    assertSumToTheScore(model, anomalies);
-                }
+        for (ReconstructionDetector detector : List.of(TinyConfigs.ddpm(starts, 2), TinyConfigs.dit(fullPath, 2))) {
+            try (ReconstructionModel model = detector.fit(small)) {
+                assertSumToTheScore(model, anomalies);
             }
         }
     }
@@ -147,21 +145,20 @@ class ReconstructionExplanationTest {
     @Test
     void contributionsRepeatFromFourThreadsAndAfterSaveAndLoad(@TempDir Path dir) throws IOException {
         Matrix rows = anomalies.rowRange(0, 20);
-        KnownColumns.assertRepeatableAndSaved(ddpm, rows, dir.resolve("ddpm"));
+        // One tabular and one image model: the four share ReconstructionModel's one explanation.
         KnownColumns.assertRepeatableAndSaved(dit, rows, dir.resolve("dit"));
         KnownColumns.assertRepeatableAndSaved(imageDdpm, defective.rowRange(0, 10), dir.resolve("image-ddpm"));
-        KnownColumns.assertRepeatableAndSaved(imageDit, defective.rowRange(0, 10), dir.resolve("image-dit"));
     }
 
     @Test
     void explainingKeepsNativeMemoryFlat() {
-        ddpm.contributions(anomalies);
-        int held = ddpm.nativeArrays();
+        dit.contributions(anomalies);
+        int held = dit.nativeArrays();
         int live = TorchEngine.liveArrays();
         for (int i = 0; i < 5; i++) {
-            ddpm.contributions(anomalies);
+            dit.contributions(anomalies);
         }
-        assertEquals(held, ddpm.nativeArrays());
+        assertEquals(held, dit.nativeArrays());
         assertEquals(live, TorchEngine.liveArrays());
     }
 }
