@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dtad.data.Matrix;
-import dtad.detect.PosteriorModel;
 import dtad.detect.Explainable;
+import dtad.detect.PosteriorModel;
 import dtad.detect.TrainingData;
 import dtad.detect.TrainingInfo;
 import dtad.model.PayloadReader;
@@ -20,12 +20,13 @@ import java.io.IOException;
  * A fitted DTE-C (tabular or on images, {@link TimeBinClassifier}): scores a row by the expected diffusion-time bin {@code sum_k k p_k} of the
  * network's softmax (no dropout), and hands out the per-bin probabilities as its posterior.
  *
- * <p><b>Contributions</b> ({@link #contributions}): integrated gradients ({@link dtad.torch.IntegratedGradients})
- * of the expected diffusion-time bin (the score) with respect to the standardized row, from the training mean (0 after standardization): a
- * feature's contribution is positive where it moves the row's score above the score of the training mean,
- * and a row's contributions sum to {@code score(row) - score(training mean)} up to the error of the
- * 4-point path integral.
- */public final class CategoricalDTEModel extends NetworkModel implements PosteriorModel, Explainable {
+ * <p><b>Contributions</b> ({@link #contributions}): integrated gradients ({@link IntegratedGradients}, 4 Gauss-Legendre
+ * points) of the expected bin with respect to the standardized row, from the training mean (0 after
+ * standardization; for images the per-channel mean, a flat image), per feature or pixel: positive where the
+ * feature raises the score above the training mean's; a row's contributions sum to
+ * {@code score(row) - score(training mean)} up to the error of the path integral (median 1-11%, see the tests).
+ */
+public final class CategoricalDTEModel extends NetworkModel implements PosteriorModel, Explainable {
     private final TimeBinClassifier detector;
 
     private CategoricalDTEModel(TimeBinClassifier detector, TrainingInfo info, double[] trainingScores,

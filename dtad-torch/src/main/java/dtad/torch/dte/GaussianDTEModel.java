@@ -12,13 +12,16 @@ import dtad.torch.NetworkModel;
 import dtad.torch.TrainedNetwork;
 import java.io.IOException;
 
-/** A fitted DTE-G: scores a row by the diffusion step the network predicts for it. *
- * <p><b>Contributions</b> ({@link #contributions}): integrated gradients ({@link dtad.torch.IntegratedGradients})
- * of the predicted diffusion step (the score) with respect to the standardized row, from the training mean (0 after standardization): a
- * feature's contribution is positive where it moves the row's score above the score of the training mean,
- * and a row's contributions sum to {@code score(row) - score(training mean)} up to the error of the
- * 4-point path integral.
- */public final class GaussianDTEModel extends NetworkModel implements Explainable {
+/**
+ * A fitted DTE-G: scores a row by the diffusion step the network predicts for it.
+ *
+ * <p><b>Contributions</b> ({@link #contributions}): integrated gradients ({@link dtad.torch.IntegratedGradients},
+ * 4 Gauss-Legendre points) of the predicted step with respect to the standardized row, from the training mean
+ * (0 after standardization): positive where the feature raises the score above the training mean's; a row's
+ * contributions sum to {@code score(row) - score(training mean)} up to the error of the path integral (a few
+ * percent).
+ */
+public final class GaussianDTEModel extends NetworkModel implements Explainable {
     private final GaussianDTE detector;
 
     private GaussianDTEModel(GaussianDTE detector, TrainingInfo info, double[] trainingScores,
