@@ -1,5 +1,6 @@
 package dtad.torch;
 
+import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
 import dtad.detect.PayloadReader;
 import dtad.detect.PayloadWriter;
@@ -31,6 +32,41 @@ public abstract class NetworkModel extends DetectorModel {
     /** Reads the parameter payload written by {@link #writePayloads}. */
     protected static byte[] readParameters(PayloadReader payloads) throws IOException {
         return payloads.bytes(PARAMETERS);
+    }
+
+    /**
+     * {@code width} values per raw row (scaled inside) from {@code head}, as a {@code double[rows][width]}, for
+     * the models' explanations: the model is held open meanwhile, and a NaN is refused as a bug (as in scores).
+     */
+    protected final double[][] perRow(Matrix x, int width, TrainedNetwork.Head head) {
+        return checked(whileOpen(() -> network.evaluate(standardize(x), width, head)));
+    }
+
+    /**
+     * The integrated gradients ({@link IntegratedGradients#standard()}) of {@code head}'s value (the score)
+     * with respect to each raw row (scaled inside), from the training mean.
+     */
+    protected final double[][] integratedGradients(Matrix x, TrainedNetwork.Head head) {
+        return integratedGradients(x, head, IntegratedGradients.standard());
+    }
+
+    /** As {@link #integratedGradients(Matrix, TrainedNetwork.Head)} with another path rule (more points: closer sums, more cost). */
+    protected final double[][] integratedGradients(Matrix x, TrainedNetwork.Head head, IntegratedGradients rule) {
+        return checked(whileOpen(() -> rule.attributions(network, standardize(x), head)));
+    }
+
+    private double[][] checked(Matrix values) {
+        double[][] rows = values.toArray();
+        for (int r = 0; r < rows.length; r++) {
+            for (double v : rows[r]) {
+                if (Double.isNaN(v)) {
+                    // A bug, not a user error: never hand out a silent NaN.
+                    throw new IllegalStateException(detector().method() + " produced a NaN contribution for row "
+                            + (r + 1));
+                }
+            }
+        }
+        return rows;
     }
 
     @Override

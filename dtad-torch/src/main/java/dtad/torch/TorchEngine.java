@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * <p><b>Training is exclusive.</b> DJL's PyTorch gradient collector is global to the JVM: DJL refuses
  * to open a second one while one is open, so two fits at once in one JVM would fail. Every fit therefore
  * runs inside {@link #exclusively}, one at a time per JVM (parallel fits queue). Scoring never needs
- * the lock: it records no gradients. Fits draw their random numbers in Java ({@link StepRandom}), never
+ * the lock: it records no gradients. Explanations ({@link IntegratedGradients}) record gradients of the
+ * input only, without the collector and without the lock ({@link TrainedNetwork#gradientOfBlock}). Fits draw their random numbers in Java ({@link StepRandom}), never
  * from torch's global generator, so nothing else running in the JVM can change a seeded fit.
  */
 public final class TorchEngine {

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import dtad.data.Matrix;
 import java.util.stream.IntStream;
 
@@ -90,6 +92,37 @@ public final class TrainedNetwork implements AutoCloseable {
             for (int i = 0, n = (to - from) * width; i < n; i++) {
                 out[from * width + i] = result[i];
             }
+        }
+    }
+
+    /**
+     * The gradient of {@code head}'s value at each of the {@value #BLOCK} points of {@code block}
+     * ({@code BLOCK x columns} values, row-major) with respect to that point: {@code BLOCK x columns} values.
+     * The head must give one value per point that depends on that point only (no batch statistics), so
+     * that the gradient of the sum is each point's own gradient. Thread-safe, like {@link #evaluate}.
+     *
+     * <p>Autograd runs without DJL's gradient collector, which is global to the JVM (and held by every
+     * fit, {@link TorchEngine#exclusively}): libtorch's grad mode is per thread, so this thread switches
+     * it on for the block and back to what it was afterwards; the parameters record no gradient, so the
+     * graph reaches only the points, and everything it makes lives in the block's sub-manager.
+     */
+    public float[] gradientOfBlock(float[] block, int columns, Head head) {
+        requireOpen();
+        boolean gradMode = JniUtils.isGradMode();
+        try (NDManager local = this.manager.newSubManager()) {
+            JniUtils.setGradMode(true);
+            NDArray points = Tensors.floats(local, block, new Shape(BLOCK, columns));
+            points.setRequiresGradient(true);
+            NDArray y = head.apply(network, weights, points);
+            if (y.size() != BLOCK) {
+                throw new IllegalStateException("The network head gave shape " + y.getShape() + " for "
+                        + BLOCK + " points, not one value per point");
+            }
+            NDArray total = y.sum();
+            JniUtils.backward((PtNDArray) total, (PtNDArray) local.ones(total.getShape()), false, false);
+            return points.getGradient().toFloatArray();
+        } finally {
+            JniUtils.setGradMode(gradMode);
         }
     }
 

@@ -5,10 +5,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dtad.data.Matrix;
+import dtad.detect.Explainable;
 import dtad.detect.PayloadReader;
 import dtad.detect.PosteriorModel;
 import dtad.detect.TrainingData;
 import dtad.detect.TrainingInfo;
+import dtad.torch.IntegratedGradients;
 import dtad.torch.Network;
 import dtad.torch.NetworkModel;
 import dtad.torch.TrainedNetwork;
@@ -17,8 +19,14 @@ import java.io.IOException;
 /**
  * A fitted DTE-C (tabular or on images, {@link TimeBinClassifier}): scores a row by the expected diffusion-time bin {@code sum_k k p_k} of the
  * network's softmax (no dropout), and hands out the per-bin probabilities as its posterior.
+ *
+ * <p><b>Contributions</b> ({@link #contributions}): integrated gradients ({@link IntegratedGradients}, 4 Gauss-Legendre
+ * points) of the expected bin with respect to the standardized row, from the training mean (0 after
+ * standardization; for images the per-channel mean, a flat image), per feature or pixel: positive where the
+ * feature raises the score above the training mean's; a row's contributions sum to
+ * {@code score(row) - score(training mean)} up to the error of the path integral (median 1-11%, see the tests).
  */
-public final class CategoricalDTEModel extends NetworkModel implements PosteriorModel {
+public final class CategoricalDTEModel extends NetworkModel implements PosteriorModel, Explainable {
     private final TimeBinClassifier detector;
 
     private CategoricalDTEModel(TimeBinClassifier detector, TrainingInfo info, double[] trainingScores,
@@ -42,6 +50,27 @@ public final class CategoricalDTEModel extends NetworkModel implements Posterior
     @Override
     public TimeBinClassifier detector() {
         return detector;
+    }
+
+    /**
+     * Integrated gradients of the score from the training mean, per feature of each raw row (scaled inside);
+     * see the class comment.
+     */
+    @Override
+    public double[][] contributions(Matrix x) {
+        return integratedGradients(x, CategoricalDTEModel::expectedBin);
+    }
+
+    /** The contributions with another path rule than the models' {@link IntegratedGradients#STEPS} points (for tests). */
+    double[][] contributions(Matrix x, IntegratedGradients rule) {
+        return integratedGradients(x, CategoricalDTEModel::expectedBin, rule);
+    }
+
+    @Override
+    public String contributionMeaning() {
+        return "Integrated gradients of the expected diffusion-time bin from the training mean: how much the feature moves "
+                + "the row's score away from the score of the training mean; a row's contributions sum to that "
+                + "difference, up to the error of the path integral.";
     }
 
     @Override

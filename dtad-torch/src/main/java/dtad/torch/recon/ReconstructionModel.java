@@ -1,6 +1,7 @@
 package dtad.torch.recon;
 
 import dtad.data.Matrix;
+import dtad.detect.Explainable;
 import dtad.detect.PayloadReader;
 import dtad.detect.TrainingData;
 import dtad.detect.TrainingInfo;
@@ -12,8 +13,13 @@ import java.io.IOException;
  * A fitted DDPM or DiT: scores a row by its reconstruction error after the reverse chain
  * ({@link ReverseChain}); higher = more anomalous. The model file holds the denoiser's parameters and
  * buffers (BatchNorm running statistics) as one payload.
+ *
+ * <p><b>Contributions</b> ({@link #contributions}): the score split over the features by their reconstruction
+ * error after the same reverse chain as the score; they are non-negative and sum to the score (for one
+ * {@code rec_t} start, each is the feature's squared error divided by the number of features; with several,
+ * the score is split by each feature's share of the starts' errors, averaged over the starts).
  */
-public final class ReconstructionModel extends NetworkModel {
+public final class ReconstructionModel extends NetworkModel implements Explainable {
     private final ReconstructionDetector detector;
     private final ReverseChain chain;
 
@@ -65,6 +71,22 @@ public final class ReconstructionModel extends NetworkModel {
     public Matrix squaredErrors(Matrix x) {
         return whileOpen(() -> network().evaluate(standardize(x), x.columns(),
                 (n, weights, rows) -> chain.squaredErrors((Denoiser) n, weights, rows)));
+    }
+
+    /**
+     * Each row's score split over its features (raw rows, scaled inside): non-negative, summing to the score;
+     * see the class comment.
+     */
+    @Override
+    public double[][] contributions(Matrix x) {
+        return perRow(x, x.columns(), (n, weights, rows) -> chain.contributions((Denoiser) n, weights, rows));
+    }
+
+    @Override
+    public String contributionMeaning() {
+        return "The feature's part of the reconstruction error after the reverse diffusion chain (its squared "
+                + "error in standardized units, divided by the number of features, when rec_t has one start): "
+                + "non-negative, and a row's contributions sum to its score.";
     }
 
     @Override

@@ -67,7 +67,11 @@ final class ReverseChain {
      * row's score independent of the other rows).
      */
     NDArray scores(Denoiser denoiser, NDList weights, NDArray rows) {
-        NDArray errors = errors(denoiser, weights, rows);
+        return combined(errors(denoiser, weights, rows));
+    }
+
+    /** The score of each row from its errors per start ({@code [n, starts]}): the error, or their geometric mean. */
+    private static NDArray combined(NDArray errors) {
         if (errors.getShape().get(1) == 1) {
             return errors.squeeze(1);
         }
@@ -76,7 +80,27 @@ final class ReverseChain {
 
     /** The error of each row (of {@code [n, d]}) for each start, in the order of the settings: {@code [n, starts]}. */
     NDArray errors(Denoiser denoiser, NDList weights, NDArray rows) {
-        return NDArrays.stack(perStart(denoiser, weights, rows, false), 1);
+        return NDArrays.stack(perStart(denoiser, weights, rows, Output.ROW_ERROR), 1);
+    }
+
+    /**
+     * Each row's score split over its values, {@code [n, d]}, the row's parts summing to its score: each start's
+     * error is the mean over the values of their squared errors (with {@code full_path}, of their squared
+     * step-to-step differences summed over the steps); a value's share of a start's error is its part of that
+     * sum, and its contribution is the score times its share averaged over the starts. For one start that is
+     * the value's squared error divided by {@code d}.
+     */
+    NDArray contributions(Denoiser denoiser, NDList weights, NDArray rows) {
+        NDList parts = perStart(denoiser, weights, rows, Output.SCORE_PARTS);
+        NDList errors = new NDList();
+        NDList shares = new NDList();
+        for (NDArray part : parts) {
+            errors.add(part.mean(new int[] {1}));
+            // A perfect reconstruction (all parts 0) gives shares of 0, not 0/0.
+            shares.add(part.div(part.sum(new int[] {1}, true).maximum(SMALLEST_ERROR)));
+        }
+        NDArray score = combined(NDArrays.stack(errors, 1));
+        return NDArrays.stack(shares, 0).mean(new int[] {0}).mul(score.expandDims(1));
     }
 
     /**
@@ -86,11 +110,21 @@ final class ReverseChain {
      * differs from the row.
      */
     NDArray squaredErrors(Denoiser denoiser, NDList weights, NDArray rows) {
-        return NDArrays.stack(perStart(denoiser, weights, rows, true), 0).mean(new int[] {0});
+        return NDArrays.stack(perStart(denoiser, weights, rows, Output.END_POINT_VALUES), 0).mean(new int[] {0});
     }
 
-    /** One chain per start, in the order of the settings: each row's error, or each value's ({@code perValue}). */
-    private NDList perStart(Denoiser denoiser, NDList weights, NDArray rows, boolean perValue) {
+    /** What a chain hands back. */
+    private enum Output {
+        /** Each row's error, {@code [n]}: the end point's mean squared error, or the {@code full_path} sum. */
+        ROW_ERROR,
+        /** The squared error of each value at the end point, {@code [n, d]}, also with {@code full_path}. */
+        END_POINT_VALUES,
+        /** Each value's part of the row's error, {@code [n, d]}: the row's error is their mean. */
+        SCORE_PARTS
+    }
+
+    /** One chain per start, in the order of the settings, each handing back {@code output}. */
+    private NDList perStart(Denoiser denoiser, NDList weights, NDArray rows, Output output) {
         NDManager block = rows.getManager();
         int n = Math.toIntExact(rows.getShape().get(0));
         int d = Math.toIntExact(rows.getShape().get(1));
@@ -105,23 +139,22 @@ final class ReverseChain {
         RowNoise noise = settings.random() ? new RowNoise(rows.toFloatArray(), n, d) : null;
         NDList errors = new NDList();
         for (int start : settings.starts()) {
-            errors.add(chain(denoiser, weights, rows, start, conditions, noise, perValue));
+            errors.add(chain(denoiser, weights, rows, start, conditions, noise, output));
         }
         return errors;
     }
 
-    /**
-     * One chain from {@code t = start-1} down to 0: the error of each row, {@code [n]}, or with {@code perValue}
-     * the squared error of each value at the end point, {@code [n, d]}.
-     */
+    /** One chain from {@code t = start-1} down to 0, handing back {@code output}. */
     private NDArray chain(Denoiser denoiser, NDList weights, NDArray rows, int start, NDList conditions,
-                          RowNoise noise, boolean perValue) {
+                          RowNoise noise, Output output) {
         NDManager block = rows.getManager();
         int n = Math.toIntExact(rows.getShape().get(0));
         NDArray x = settings.noiseFirst()
                 ? rows.mul(noising.signal(start - 1)).add(noise.next(block, noising.noise(start - 1)))
                 : rows.duplicate();
-        NDArray total = settings.fullPath() ? block.zeros(new Shape(n)) : null;
+        int d = Math.toIntExact(rows.getShape().get(1));
+        boolean perValue = output == Output.SCORE_PARTS;
+        NDArray total = settings.fullPath() ? block.zeros(perValue ? new Shape(n, d) : new Shape(n)) : null;
         for (int t = start - 1; t >= 0; t--) {
             try (NDManager step = block.newSubManager()) {
                 x.attach(step);
@@ -135,7 +168,8 @@ final class ReverseChain {
                 }
                 if (total != null) {
                     total.attach(step);
-                    total = total.add(x.sub(next).square().mean(new int[] {1}));
+                    NDArray squares = x.sub(next).square();
+                    total = total.add(perValue ? squares : squares.mean(new int[] {1}));
                     total.attach(block);
                 }
                 condition.attach(block);
@@ -143,10 +177,11 @@ final class ReverseChain {
                 x = next;
             }
         }
-        if (perValue) {
-            return rows.sub(x).square();
+        if (total != null && output != Output.END_POINT_VALUES) {
+            return total;
         }
-        return total != null ? total : rows.sub(x).square().mean(new int[] {1});
+        NDArray squares = rows.sub(x).square();
+        return output == Output.ROW_ERROR ? squares.mean(new int[] {1}) : squares;
     }
 
     /** Each row's own stream of Gaussian noise, drawn step by step into new tensors. */
