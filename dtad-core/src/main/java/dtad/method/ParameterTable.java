@@ -76,6 +76,56 @@ public final class ParameterTable<D> {
         return build(values);
     }
 
+    /**
+     * Checks the values given so far, each by its own declaration, as a caller that sets parameters one
+     * at a time needs (Spark's {@code setParam}): a rule that relates two keys (all of it) is checked only
+     * once both are given, so the order of the calls does not matter; {@link #parse} checks the whole
+     * configuration, defaults included.
+     */
+    public void checkGiven(Map<String, String> texts) {
+        Map<ParameterKey<?>, Object> given = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            Parameter<D, ?> p = find(e.getKey());
+            try {
+                given.put(p.declaration(), p.type().parse(e.getValue()));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException("Invalid value for " + p.key() + ": '" + e.getValue() + "' ("
+                        + bad.getMessage() + ")");
+            }
+        }
+        Constraint.Context context = new Constraint.Context() {
+            @Override
+            public <V> V valueOf(ParameterKey<V> key) {
+                if (!given.containsKey(key)) {
+                    throw new NotGivenYet();
+                }
+                @SuppressWarnings("unchecked")
+                V value = (V) given.get(key);
+                return value;
+            }
+        };
+        for (Parameter<D, ?> p : parameters) {
+            if (given.containsKey(p.declaration())) {
+                String refused;
+                try {
+                    refused = refusal(p, given.get(p.declaration()), context);
+                } catch (NotGivenYet later) {
+                    continue;
+                }
+                if (refused != null) {
+                    throw new IllegalArgumentException(refused);
+                }
+            }
+        }
+    }
+
+    /** A rule refers to a key whose value is not given yet. */
+    private static final class NotGivenYet extends RuntimeException {
+        NotGivenYet() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Typed settings starting from the defaults, e.g. {@code DDPM.builder().set(DDPM.WIDTH, 16).build()}. */
     public Settings<D> settings() {
         return new Settings<>(this, defaultValues());

@@ -55,6 +55,19 @@ class ParameterTableTest {
     }
 
     @Test
+    void valuesGivenOneAtATimeAreCheckedInAnyOrder() {
+        Toy.TABLE.checkGiven(Map.of("count", "6")); // the width is not given yet: the relating rule waits
+        Toy.TABLE.checkGiven(Map.of("width", "4"));
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class,
+                () -> Toy.TABLE.checkGiven(Map.of("width", "4", "count", "6")));
+        assertTrue(both.getMessage().contains("1..4"), both.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Toy.TABLE.checkGiven(Map.of("width", "0")));
+        assertThrows(IllegalArgumentException.class, () -> Toy.TABLE.checkGiven(Map.of("width", "4", "count", "0")));
+        assertThrows(IllegalArgumentException.class, () -> Toy.TABLE.checkGiven(Map.of("widht", "4")));
+        assertThrows(IllegalArgumentException.class, () -> Toy.TABLE.checkGiven(Map.of("width", "four")));
+    }
+
+    @Test
     void aRuleRelatingTwoKeysIsCheckedAgainstTheOtherKeysValue() {
         assertEquals("1..width", Toy.COUNT.constraint());
         assertEquals(new Toy(4, 4), Toy.TABLE.parse(Map.of("width", "4", "count", "4")));

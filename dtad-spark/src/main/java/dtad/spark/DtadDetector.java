@@ -195,12 +195,14 @@ public final class DtadDetector extends Estimator<DtadModel> implements DefaultP
 
     /**
      * Sets one of the method's parameters ({@code dtad methods} lists them), e.g.
-     * {@code setParam("epochs", "5")}; an unknown key or bad value is refused at once.
+     * {@code setParam("epochs", "5")}; an unknown key or bad value is refused at once, in any order of
+     * the calls; a rule relating two keys is checked once both are set, and the whole configuration
+     * (defaults included, e.g. DDPM's {@code rec_t} against a smaller {@code steps}) by {@link #transformSchema}.
      */
     public DtadDetector setParam(String key, String value) {
         Map<String, String> next = new LinkedHashMap<>(getMethodParams());
         next.put(key, value);
-        Methods.find(getMethod()).configure(next);
+        Methods.find(getMethod()).parameters().checkGiven(next);
         return (DtadDetector) set(methodParams, Map.copyOf(next));
     }
 
@@ -234,6 +236,7 @@ public final class DtadDetector extends Estimator<DtadModel> implements DefaultP
 
     @Override
     public StructType transformSchema(StructType schema) {
+        configuration(); // refuses a configuration whose keys disagree before any Spark job runs
         FeatureColumn.in(schema, getFeaturesCol(), -1);
         StructType out = DtadModel.withNewColumn(schema, getScoreCol());
         return getContamination() > 0 ? DtadModel.withNewColumn(out, getPredictionCol()) : out;

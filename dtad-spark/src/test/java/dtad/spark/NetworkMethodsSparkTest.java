@@ -35,7 +35,7 @@ class NetworkMethodsSparkTest {
         return switch (method) {
             case "DTE-NP" -> d.setParam("k", "5");
             case "DTE-C" -> d.setParam("hidden", "16,16").setParam("epochs", "2").setParam("batch", "32");
-            case "DDPM" -> d.setParam("rec_t", "20").setParam("steps", "100").setParam("width", "16")
+            case "DDPM" -> d.setParam("steps", "100").setParam("rec_t", "20").setParam("width", "16")
                     .setParam("block_width", "32").setParam("blocks", "2").setParam("time_dim", "16")
                     .setParam("epochs", "2").setParam("batch", "32");
             default -> throw new IllegalArgumentException(method);
