@@ -19,7 +19,8 @@ import dtad.torch.image.ImageSize;
  * {@link ImageScaling}). Higher = more anomalous.
  *
  * <p>Any image size works: the automatic patch is the smallest power of two giving at most
- * {@value ImagePatches#MAX_TOKENS} tokens, and images are zero-padded to a multiple of it. Network sizes
+ * {@value ImagePatches#MAX_TOKENS} tokens, at most {@value ImagePatches#MAX_AUTOMATIC_PATCH} pixels (224 x 224: 196
+ * tokens), and images are zero-padded to a multiple of it. Network sizes
  * as the tabular DiT's defaults; training as {@link ImageDDPM}'s.
  *
  * @param reconstruction the diffusion and the scoring chain
@@ -45,7 +46,7 @@ public record ImageDiT(ReconstructionSettings reconstruction, ImageSize image, i
                                     ImageDiT::image)
                             .add("patch", ParameterType.INTEGER, 0, ">= 0 (0 = auto)", "patch side in pixels; 0: "
                                     + "the smallest power of two giving at most " + ImagePatches.MAX_TOKENS
-                                    + " patches", ImageDiT::patch)
+                                    + " patches, at most " + ImagePatches.MAX_AUTOMATIC_PATCH, ImageDiT::patch)
                             .add("hidden", ParameterType.INTEGER, 64, "multiple of 4 and of 2 heads", "token width",
                                     ImageDiT::hidden)
                             .add("depth", ParameterType.INTEGER, 2, ">= 1", "transformer blocks", ImageDiT::depth)
