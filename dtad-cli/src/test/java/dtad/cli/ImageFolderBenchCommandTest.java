@@ -61,12 +61,15 @@ class ImageFolderBenchCommandTest {
             assertEquals(4 + 4 * 2, row.nTest());
         }
         Map<String, CellDetails> details = CellDetailsCsv.read(out.resolve(CellDetailsCsv.FILE));
-        assertEquals(List.of("fabric16|ImageDiT|one-class|0"), List.copyOf(details.keySet()), "only DiT has maps");
+        CellDetails iforest = details.get("fabric16|IForest|one-class|0");
+        assertTrue(Double.isNaN(iforest.pixelAucRoc()), "IForest has no maps");
+        assertTrue(iforest.fitCpuSeconds() > 0, iforest.toString());
         CellDetails dit = details.get("fabric16|ImageDiT|one-class|0");
         assertTrue(dit.pixelAucRoc() > 0 && dit.pixelAucRoc() <= 1, dit.toString());
         assertTrue(dit.pro() >= 0 && dit.pro() <= 1, dit.toString());
         assertEquals(8, dit.defectRegions());
         assertTrue(Double.isNaN(dit.peakRssMib()), "one JVM for all cells: no peak per cell");
+        assertTrue(dit.fitCpuSeconds() > 0 && dit.scoreCpuSeconds() > 0, dit.toString());
         String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("Anomaly maps"), "the report's image section");
         assertTrue(Files.isRegularFile(out.resolve("plots/image-ImageDiT-1.png")));

@@ -34,8 +34,9 @@ public final class ScalabilityReport {
     }
 
     /** One detector at one image size: means over its finished seeds. */
-    record Entry(int side, String method, int seeds, int train, int test, double fitSeconds, double imagesPerSecond,
-                 double peakMib, double aucRoc, double pixelAucRoc, double pro, String failure) {
+    record Entry(int side, String method, int seeds, int train, int test, double fitSeconds, double fitCpuSeconds,
+                 double imagesPerSecond, double imagesPerCpuSecond, double peakMib, double aucRoc, double pixelAucRoc,
+                 double pro, String failure) {
     }
 
     private ScalabilityReport() {
@@ -86,11 +87,13 @@ public final class ScalabilityReport {
         List<ResultRow> ok = cells.stream().filter(ResultRow::ok).toList();
         ResultRow first = ok.isEmpty() ? cells.get(0) : ok.get(0);
         if (ok.isEmpty()) {
-            return new Entry(side, first.method(), 0, first.nTrain(), first.nTest(), Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, first.error());
+            return new Entry(side, first.method(), 0, first.nTrain(), first.nTest(), Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, first.error());
         }
         double fit = 0;
+        double fitCpu = 0;
         double rate = 0;
+        double cpuRate = 0;
         double auc = 0;
         double peak = 0;
         double pixel = 0;
@@ -99,30 +102,32 @@ public final class ScalabilityReport {
             CellDetails d = details.getOrDefault(r.key(), CellDetails.none(r.key()));
             fit += r.fitSeconds() / ok.size();
             rate += r.nTest() / r.scoreSeconds() / ok.size();
+            fitCpu += d.fitCpuSeconds() / ok.size();
+            cpuRate += r.nTest() / d.scoreCpuSeconds() / ok.size();
             auc += r.aucRoc() / ok.size();
             peak += d.peakRssMib() / ok.size();
             pixel += d.pixelAucRoc() / ok.size();
             pro += d.pro() / ok.size();
         }
-        return new Entry(side, first.method(), ok.size(), first.nTrain(), first.nTest(), fit, rate, peak, auc, pixel,
-                pro, "");
+        return new Entry(side, first.method(), ok.size(), first.nTrain(), first.nTest(), fit, fitCpu, rate, cpuRate, peak,
+                auc, pixel, pro, "");
     }
 
     /** The table in Markdown. */
     static String table(List<Entry> entries) {
         StringBuilder out = new StringBuilder();
-        out.append("| image | detector | train / test images | fit (s) | scoring (images/s) | peak RSS (MiB) "
-                + "| image AUC-ROC | pixel AUC-ROC | PRO |\n");
-        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| image | detector | train / test images | fit (s) | fit CPU (s) | scoring (images/s) "
+                + "| scoring (images/CPU-s) | peak RSS (MiB) | image AUC-ROC | pixel AUC-ROC | PRO |\n");
+        out.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Entry e : entries) {
             if (!e.failure().isEmpty()) {
-                out.append(String.format(Locale.ROOT, "| %d px | %s | %d / %d | failed: %s | | | | | |%n", e.side(),
+                out.append(String.format(Locale.ROOT, "| %d px | %s | %d / %d | failed: %s | | | | | | | |%n", e.side(),
                         e.method(), e.train(), e.test(), e.failure().replace("|", "/")));
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "| %d px | %s | %d / %d | %s | %s | %s | %s | %s | %s |%n",
-                    e.side(), e.method(), e.train(), e.test(), fixed(e.fitSeconds(), 1), fixed(e.imagesPerSecond(), 1),
-                    fixed(e.peakMib(), 0), fixed(e.aucRoc(), 3), fixed(e.pixelAucRoc(), 3), fixed(e.pro(), 3)));
+            out.append(String.format(Locale.ROOT, "| %d px | %s | %d / %d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    e.side(), e.method(), e.train(), e.test(), fixed(e.fitSeconds(), 1), fixed(e.fitCpuSeconds(), 1),
+                    fixed(e.imagesPerSecond(), 1), fixed(e.imagesPerCpuSecond(), 1), fixed(e.peakMib(), 0), fixed(e.aucRoc(), 3), fixed(e.pixelAucRoc(), 3), fixed(e.pro(), 3)));
         }
         return out.toString();
     }
@@ -142,6 +147,8 @@ public final class ScalabilityReport {
         List<Plot> drawn = List.of(
                 plots.bySize("fit-seconds", "Fit time", "seconds (log)", "Wall time of the fit, including the "
                         + "training scores.", true, sides, values(entries, sides, methods, Entry::fitSeconds)),
+                plots.bySize("fit-cpu-seconds", "Fit CPU time", "CPU seconds (log)", "CPU time of the process during "
+                        + "the fit (all threads).", true, sides, values(entries, sides, methods, Entry::fitCpuSeconds)),
                 plots.bySize("scoring-rate", "Scoring throughput", "test images per second (log)", "Test images "
                         + "scored per second.", true, sides, values(entries, sides, methods, Entry::imagesPerSecond)),
                 plots.bySize("peak-memory", "Peak memory", "peak RSS of the cell's JVM (MiB, log)", "VmHWM of the "

@@ -19,7 +19,8 @@ import java.util.Map;
  */
 public final class CellDetailsCsv {
     public static final String FILE = "details.csv";
-    public static final String HEADER = "dataset,method,setting,seed,pixel_aucroc,pro,defect_regions,peak_rss_mib";
+    public static final String HEADER = "dataset,method,setting,seed,pixel_aucroc,pro,defect_regions,peak_rss_mib,fit_cpu_seconds,"
+            + "score_cpu_seconds";
 
     private CellDetailsCsv() {
     }
@@ -40,7 +41,8 @@ public final class CellDetailsCsv {
     public static String format(CellDetails d) {
         String[] key = d.key().split("\\|", -1);
         List<String> fields = List.of(key[0], key[1], key[2], key[3], number(d.pixelAucRoc()), number(d.pro()),
-                Integer.toString(d.defectRegions()), number(d.peakRssMib()));
+                Integer.toString(d.defectRegions()), number(d.peakRssMib()), number(d.fitCpuSeconds()),
+                number(d.scoreCpuSeconds()));
         StringBuilder out = new StringBuilder();
         for (String f : fields) {
             if (out.length() > 0) {
@@ -54,11 +56,12 @@ public final class CellDetailsCsv {
     /** Parses a line of {@link #format}. */
     public static CellDetails parse(String line) {
         List<String> f = ResultsCsv.split(line);
-        if (f.size() != 8) {
-            throw new IllegalArgumentException("expected 8 fields (" + HEADER + "), found " + f.size());
+        if (f.size() != 10) {
+            throw new IllegalArgumentException("expected 10 fields (" + HEADER + "), found " + f.size());
         }
         String key = f.get(0) + "|" + f.get(1) + "|" + f.get(2) + "|" + Integer.parseInt(f.get(3).strip());
-        return new CellDetails(key, real(f.get(4)), real(f.get(5)), Integer.parseInt(f.get(6).strip()), real(f.get(7)));
+        return new CellDetails(key, real(f.get(4)), real(f.get(5)), Integer.parseInt(f.get(6).strip()), real(f.get(7)),
+                real(f.get(8)), real(f.get(9)));
     }
 
     /** The latest details of each cell in {@code file} (empty when the file does not exist), by cell key. */

@@ -69,13 +69,17 @@ final class CellRunner {
         }
         try {
             Detector<?> detector = cell.method().detector(cell.seed());
+            double fitCpu = ProcessResources.cpuSeconds();
             long fitStart = System.nanoTime();
             DetectorModel fitted = detector.fit(s.train(), progress);
             double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
+            fitCpu = ProcessResources.cpuSeconds() - fitCpu;
             try (DetectorModel model = fitted) {
+                double scoreCpu = ProcessResources.cpuSeconds();
                 long scoreStart = System.nanoTime();
                 double[] scores = model.score(s.test());
                 double scoreSeconds = (System.nanoTime() - scoreStart) / 1e9;
+                details = details.withCpuSeconds(fitCpu, ProcessResources.cpuSeconds() - scoreCpu);
                 double aucRoc = RankingMetrics.aucRoc(scores, s.testLabels());
                 double averagePrecision = RankingMetrics.averagePrecision(scores, s.testLabels());
                 double f1 = RankingMetrics.f1AtK(scores, s.testLabels());
@@ -158,7 +162,7 @@ final class CellRunner {
         PixelScores pixels = PixelScores.of(maps.get(), test.masks(), test.images().shape().height(),
                 test.images().shape().width());
         if (pixels.regions() > 0) {
-            details = new CellDetails(cell.key(), pixels.aucRoc(), pixels.pro(), pixels.regions(), Double.NaN);
+            details = details.withPixels(pixels.aucRoc(), pixels.pro(), pixels.regions());
         }
         if (mapsDir != null) {
             CellMaps.write(mapsDir, cell, maps.get(), scores);

@@ -78,7 +78,7 @@ public final class Worker {
             ResultRow row = runner.run(cell, Progress.SILENT);
             CellDetails details = runner.details();
             if (first) {
-                details = details.withPeakRssMib(PeakMemory.mib().orElse(Double.NaN));
+                details = details.withPeakRssMib(ProcessResources.mib().orElse(Double.NaN));
                 first = false;
             }
             if (details.measured()) {

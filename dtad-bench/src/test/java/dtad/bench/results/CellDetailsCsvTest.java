@@ -18,13 +18,13 @@ class CellDetailsCsvTest {
     @Test
     void detailsRoundTripWithEmptyFieldsForWhatWasNotMeasured(@TempDir Path dir) throws IOException {
         Path file = dir.resolve(CellDetailsCsv.FILE);
-        CellDetails maps = new CellDetails("textures-64|ImageDiT|one-class|0", 0.9734452430257059, 0.95, 100, 848.5);
+        CellDetails maps = new CellDetails("textures-64|ImageDiT|one-class|0", 0.9734452430257059, 0.95, 100, 848.5, 61.25, 44.5);
         CellDetails memoryOnly = CellDetails.none("a,b|IForest|one-class|1").withPeakRssMib(101.75);
         CellDetailsCsv.append(file, maps);
         CellDetailsCsv.append(file, memoryOnly);
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertTrue(text.startsWith(CellDetailsCsv.HEADER + "\n"), text);
-        assertTrue(text.contains("\"a,b\",IForest,one-class,1,,,0,101.75\n"), text);
+        assertTrue(text.contains("\"a,b\",IForest,one-class,1,,,0,101.75,,\n"), text);
         Map<String, CellDetails> read = CellDetailsCsv.read(file);
         assertEquals(maps, read.get(maps.key()));
         assertEquals(memoryOnly.key(), read.get(memoryOnly.key()).key());
@@ -37,7 +37,7 @@ class CellDetailsCsvTest {
         Path file = dir.resolve(CellDetailsCsv.FILE);
         CellDetailsCsv.append(file, CellDetails.none("d|M|one-class|0").withPeakRssMib(1));
         CellDetailsCsv.append(file, CellDetails.none("d|M|one-class|0").withPeakRssMib(2));
-        Files.writeString(file, "d,N,one-class,0,,,0,3", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "d,N,one-class,0,,,0,3,,", java.nio.file.StandardOpenOption.APPEND);
         Map<String, CellDetails> read = CellDetailsCsv.read(file);
         assertEquals(1, read.size());
         assertEquals(2.0, read.get("d|M|one-class|0").peakRssMib());

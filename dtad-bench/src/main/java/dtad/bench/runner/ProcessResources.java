@@ -1,19 +1,21 @@
 package dtad.bench.runner;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
 
 /**
- * The peak resident set of this process so far: Linux's {@code VmHWM} in {@code /proc/self/status}, which counts
+ * What this process has used: its peak resident set so far: Linux's {@code VmHWM} in {@code /proc/self/status}, which counts
  * every page the process ever held at once (Java heap, JIT code, thread stacks, libtorch's native tensors and
- * memory-mapped libraries), not the heap alone. Empty where there is no such file (not Linux).
+ * memory-mapped libraries), not the heap alone. Empty where there is no such file (not Linux). Also the process's
+ * CPU time.
  */
-final class PeakMemory {
+final class ProcessResources {
     private static final Path STATUS = Path.of("/proc/self/status");
 
-    private PeakMemory() {
+    private ProcessResources() {
     }
 
     /** {@code VmHWM} in MiB, or empty when the system does not report it. */
@@ -28,6 +30,15 @@ final class PeakMemory {
             // not Linux, or an unexpected format: no figure rather than a wrong one
         }
         return OptionalDouble.empty();
+    }
+
+    /** The CPU time of this process so far (all threads), in seconds, or NaN where the JVM does not tell it. */
+    static double cpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long nanos = os.getProcessCpuTime();
+            return nanos < 0 ? Double.NaN : nanos / 1e9;
+        }
+        return Double.NaN;
     }
 
     /** The number of {@code kB} on a {@code /proc/<pid>/status} line such as {@code VmHWM:  123456 kB}. */
