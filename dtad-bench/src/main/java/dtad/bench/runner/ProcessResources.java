@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.OptionalDouble;
 
 /**
- * What this process has used: its peak resident set so far: Linux's {@code VmHWM} in {@code /proc/self/status}, which counts
- * every page the process ever held at once (Java heap, JIT code, thread stacks, libtorch's native tensors and
- * memory-mapped libraries), not the heap alone. Empty where there is no such file (not Linux). Also the process's
- * CPU time.
+ * What this process has used so far: its CPU time, and its peak resident set, Linux's {@code VmHWM} in
+ * {@code /proc/self/status}, which counts every page the process ever held at once (Java heap, JIT code, thread
+ * stacks, libtorch's native tensors and memory-mapped libraries), not the heap alone; empty where there is no such
+ * file (not Linux).
  */
 final class ProcessResources {
     private static final Path STATUS = Path.of("/proc/self/status");
