@@ -12,6 +12,8 @@ import dtad.bench.runner.Cell;
 import dtad.bench.runner.DatasetCatalog;
 import dtad.bench.runner.DatasetSource;
 import dtad.bench.runner.FashionMnistDatasets;
+import dtad.bench.runner.ImageCellResults;
+import dtad.bench.runner.ImageFolderDatasets;
 import dtad.bench.runner.MethodSpec;
 import dtad.bench.runner.RemainingTime;
 import dtad.bench.runner.Seeds;
@@ -57,9 +59,14 @@ import picocli.CommandLine.Option;
             "Without arguments: the generated synthetic suite with DTE-NP, DTE-C (fewer epochs), IForest, KNN "
                 + "and ECOD (those registered), seeds 0-2, into dtad-bench-results/default.",
             "With the four Fashion-MNIST IDX files in --data-dir: data sets FashionMNIST_0 to _9 (class k normal; semi "
-                + "and unsup draw 5% anomalies from the other classes as ADBench does, one-class tests on the test "
+                + "and unsup draw 5%% anomalies from the other classes as ADBench does, one-class tests on the test "
                 + "split); DDPM, DiT and DTE-C run as ImageDDPM, ImageDiT and ImageDTE-C, other methods on the "
-                + "flattened pixels."})
+                + "flattened pixels.",
+            "With image folders in --data-dir: an MVTec-AD category (train/good, test/good, test/<defect>, ground_truth) "
+                + "or a folder of them, one data set per category in the one-class setting, with pixel-level AUC-ROC "
+                + "and PRO of the detectors with anomaly maps in OUTDIR/details.csv and their top-scored test images "
+                + "in the report; or train/<class>/ and test/<class>/ folders, a data set <folder>_<class> per class "
+                + "as for Fashion-MNIST."})
 final class BenchCommand implements Callable<Integer> {
     /** The results folder of the embedded default run. */
     static final Path DEFAULT_OUT = Path.of("dtad-bench-results", "default");
@@ -73,8 +80,9 @@ final class BenchCommand implements Callable<Integer> {
     static final String DEFAULT_RUN_SEEDS = "0-2";
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder of .npz data sets (searched with its sub-folders), or of the four Fashion-MNIST IDX "
-                    + "files (data sets FashionMNIST_0 to _9). Without it: the synthetic suite.")
+            description = "Folder of .npz data sets (searched with its sub-folders), of the four Fashion-MNIST IDX "
+                    + "files (data sets FashionMNIST_0 to _9), or of images (an MVTec-AD category or a folder of them; "
+                    + "train/<class>/ and test/<class>/). Without it: the synthetic suite.")
     Path dataDir;
 
     @Option(names = "--datasets", paramLabel = "NAMES",
@@ -87,11 +95,11 @@ final class BenchCommand implements Callable<Integer> {
     List<String> methods;
 
     @Option(names = "--setting", paramLabel = "semi|unsup|unsup-nodup|one-class",
-            description = "semi: train on half of the normal rows (default); unsup: train on a bootstrap of all rows; "
-                    + "unsup-nodup: unsup without resampling data sets under 1,000 rows to 1,000 (the published "
-                    + "unsupervised KNN and DTE-NP figures); one-class (Fashion-MNIST): train on the training split's images of class k, test on the test "
-                    + "split.")
-    String setting = "semi";
+            description = "semi: train on half of the normal rows (default; one-class for MVTec-AD categories); unsup: "
+                    + "train on a bootstrap of all rows; unsup-nodup: unsup without resampling data sets under 1,000 "
+                    + "rows to 1,000 (the published unsupervised KNN and DTE-NP figures); one-class (images): train on "
+                    + "the training split's images of class k (MVTec-AD: train/good), test on the test split.")
+    String setting;
 
     @Option(names = "--seeds", paramLabel = "SEEDS", description = "Protocol seeds, e.g. 0-4 (default; 0-2 in the run without arguments) or 0,2,3.")
     String seeds;
@@ -118,6 +126,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", description = "Run cells in N worker processes (default 1: in this one).")
     int parallel = 1;
 
+    @Option(names = "--process-per-cell",
+            description = "Run every cell in a new worker process (--parallel N of them at a time), so that the peak "
+                    + "memory of each cell (the worker's VmHWM: heap, native and libraries) is its own; recorded in "
+                    + "OUTDIR/details.csv.")
+    boolean processPerCell;
+
     @Option(names = "--worker", hidden = true, description = "Internal: serve cells to a parent 'dtad bench'.")
     boolean worker;
 
@@ -127,7 +141,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (worker) {
-            Worker.serveStandardStreams(plan());
+            Worker.serveStandardStreams(plan(), out);
             return 0;
         }
         if (parallel < 1) {
@@ -145,7 +159,8 @@ final class BenchCommand implements Callable<Integer> {
         BenchmarkRunner runner = new BenchmarkRunner(plan, outDir, retryFailed);
         List<ResultRow> rows;
         try (ConsoleListener listener = new ConsoleListener(err, System.console() != null)) {
-            rows = parallel == 1 ? runner.run(listener) : runner.runInWorkers(parallel, workerCommand(), listener);
+            rows = parallel == 1 && !processPerCell ? runner.run(listener)
+                    : runner.runInWorkers(parallel, workerCommand(), listener, processPerCell);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.print(AucTable.format(rows));
@@ -155,7 +170,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         stdout.printf("Results: %s%n", runner.resultsFile());
         stdout.flush();
-        ReportFiles report = Reports.write(outDir, reference);
+        ReportFiles report = Reports.write(outDir, reference, ImageCellResults.of(plan, outDir), ImageCellResults.TOP_IMAGES);
         stdout.printf("Report: %s (summary: %s)%n", report.html(), report.summary());
         stdout.flush();
         return 0;
@@ -163,16 +178,21 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The plan from the options; the same in the parent and in its workers. */
     BenchmarkPlan plan() {
-        Setting parsedSetting = Setting.parse(setting);
         boolean embedded = dataDir == null;
         String seedText = seeds != null ? seeds : embedded && methods == null ? DEFAULT_RUN_SEEDS : DEFAULT_SEEDS;
         List<Integer> parsedSeeds = Seeds.parse(seedText);
-        boolean images = !embedded && FashionMnistDatasets.present(dataDir);
-        if (parsedSetting == Setting.ONE_CLASS && !images) {
-            throw new IllegalArgumentException("--setting one-class needs image data: --data-dir with the four "
-                    + "Fashion-MNIST files (e.g. " + MnistFiles.DEBIAN_FASHION_MNIST + ")");
+        boolean fashion = !embedded && FashionMnistDatasets.present(dataDir);
+        boolean folders = !embedded && !fashion && ImageFolderDatasets.present(dataDir);
+        if (folders) {
+            return imageFolderPlan(parsedSeeds);
         }
-        if (images) {
+        Setting parsedSetting = Setting.parse(setting == null ? "semi" : setting);
+        if (parsedSetting == Setting.ONE_CLASS && !fashion) {
+            throw new IllegalArgumentException("--setting one-class needs image data: --data-dir with the four "
+                    + "Fashion-MNIST files (e.g. " + MnistFiles.DEBIAN_FASHION_MNIST + "), an MVTec-AD category "
+                    + "(train/good/, test/) or train/<class>/ and test/<class>/ folders of images");
+        }
+        if (fashion) {
             return imagePlan(parsedSetting, parsedSeeds);
         }
         DatasetCatalog catalog = embedded ? DatasetCatalog.synthetic() : DatasetCatalog.scan(dataDir);
@@ -192,6 +212,25 @@ final class BenchCommand implements Callable<Integer> {
         List<MethodSpec> specs = MethodSpec.parse(ImageMethods.imageNames(names), ImageMethods.imageParameters(params),
                 quick);
         return new BenchmarkPlan(selected, ImageMethods.withShape(specs, fashion.shape()), parsedSetting, parsedSeeds);
+    }
+
+    /**
+     * The plan on image folders (see {@link ImageFolderDatasets}): MVTec-AD categories in the one-class setting (the
+     * default for them; another is refused), or the classes of a split folder; the methods as on Fashion-MNIST.
+     */
+    private BenchmarkPlan imageFolderPlan(List<Integer> parsedSeeds) {
+        ImageFolderDatasets folders = ImageFolderDatasets.in(dataDir);
+        Setting parsedSetting = Setting.parse(setting != null ? setting : folders.mvtec() ? "one-class" : "semi");
+        if (folders.mvtec() && parsedSetting != Setting.ONE_CLASS) {
+            throw new IllegalArgumentException(dataDir + ": MVTec-AD categories are benchmarked in the one-class "
+                    + "setting (train on train/good, test on test/), not --setting " + parsedSetting.text());
+        }
+        List<DatasetSource> selected = folders.catalog().select(datasets);
+        List<String> names = methods != null ? methods : registeredDefaults();
+        List<MethodSpec> specs = MethodSpec.parse(ImageMethods.imageNames(names), ImageMethods.imageParameters(params),
+                quick);
+        return new BenchmarkPlan(selected, ImageMethods.withShape(specs, folders.shape(selected)), parsedSetting,
+                parsedSeeds);
     }
 
     /** The registered default methods; in the embedded run, DTE-C with a tenth of its epochs. */

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
                 + "splits a data set.",
             "--type textures writes generated images instead: an MVTec-AD category (OUTDIR/train/good, OUTDIR/test/good "
                 + "and one test folder per defect, OUTDIR/ground_truth/<defect>/<name>_mask.png) of 200 training "
-                + "images, 50 good test images and 25 per defect (scratch, blob, hole, stain), for 'dtad fit' and "
+                + "images (--train-images), 50 good test images and 25 per defect (scratch, blob, hole, stain), for 'dtad fit' and "
                 + "'dtad score'; --rows, --features and --anomaly-rate do not apply to it."})
 final class GenerateCommand implements Callable<Integer> {
     private static final String TEXTURES = "textures";
@@ -57,6 +57,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--channels", paramLabel = "1|3", defaultValue = "3",
             description = "With --type textures: 1 (gray) or 3 (RGB) (default: ${DEFAULT-VALUE}).")
     int channels;
+
+    @Option(names = "--train-images", paramLabel = "N", defaultValue = "200",
+            description = "With --type textures: normal training images (default: ${DEFAULT-VALUE}).")
+    int trainImages;
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "2000", description = "Rows in all, 1000 to 50000 (default: ${DEFAULT-VALUE}).")
     int rows;
@@ -123,6 +127,7 @@ final class GenerateCommand implements Callable<Integer> {
     private int generateTextures() throws IOException {
         TextureGenerator.Options options = TextureGenerator.Options.defaults().withTexture(textureType())
                 .withSize(size).withChannels(channels).withSeed(seed);
+        options = options.withCounts(trainImages, options.testGood(), options.perDefect());
         if (!force && Files.isDirectory(out)) {
             try (Stream<Path> entries = Files.list(out)) {
                 if (entries.findAny().isPresent()) {

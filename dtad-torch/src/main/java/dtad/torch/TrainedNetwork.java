@@ -17,8 +17,9 @@ import java.util.stream.IntStream;
  * <p><b>Batch independence.</b> Matrix products on the CPU do not round alike for every number of rows
  * (with MKL, a product of 1 to 3 rows takes another kernel than a product of more rows, and the last
  * bits of a row's output change). So rows always go through the network in blocks of exactly
- * {@value #BLOCK} rows, the last block padded with zeros: a row then gets the same bits whatever else
- * is scored with it, as the detector contract requires.
+ * {@link #blockRows} rows (a function of the row width alone: {@value #BLOCK}, fewer for rows of more than
+ * {@value #BLOCK_VALUES} / {@value #BLOCK} values, such as large images), the last block padded with zeros: a
+ * row then gets the same bits whatever else is scored with it, as the detector contract requires.
  *
  * <p><b>Speed.</b> Blocks are independent, so they run in parallel on the common fork-join pool (each
  * with PyTorch's one intra-op thread); the result does not depend on the number of threads.
@@ -28,6 +29,14 @@ import java.util.stream.IntStream;
 public final class TrainedNetwork implements AutoCloseable {
     /** Rows per block: big enough for fast matrix products, small enough to pad a few rows cheaply. */
     public static final int BLOCK = 256;
+    /**
+     * The most values a block holds: a network's activations grow with it (a U-Net keeps dozens of feature maps of
+     * the block's pixels), so blocks of wide rows get fewer rows, and memory stays bounded at any image size
+     * (224 x 224 RGB images: blocks of 8).
+     */
+    static final int BLOCK_VALUES = 1 << 21;
+    /** The fewest rows a block has, however wide the rows: below 4, matrix products take other kernels. */
+    static final int MIN_BLOCK = 4;
 
     private final NDManager manager;
     private final Network network;
@@ -69,24 +78,37 @@ public final class TrainedNetwork implements AutoCloseable {
     public Matrix evaluate(Matrix rows, int width, Head head) {
         requireOpen();
         double[] out = new double[Math.multiplyExact(rows.rows(), width)];
-        int blocks = (rows.rows() + BLOCK - 1) / BLOCK;
-        IntStream.range(0, blocks).parallel().forEach(b -> evaluateBlock(rows, b * BLOCK, width, head, out));
+        int size = blockRows(rows.columns());
+        int blocks = (rows.rows() + size - 1) / size;
+        IntStream.range(0, blocks).parallel().forEach(b -> evaluateBlock(rows, b * size, size, width, head, out));
         return Matrix.wrap(rows.rows(), width, out);
     }
 
-    private void evaluateBlock(Matrix rows, int from, int width, Head head, double[] out) {
-        int to = Math.min(rows.rows(), from + BLOCK);
+    /**
+     * The rows of every block for rows of {@code features} values: {@value #BLOCK}, halved while a block would
+     * hold more than {@value #BLOCK_VALUES} values, but at least {@value #MIN_BLOCK}.
+     */
+    public static int blockRows(int features) {
+        int rows = BLOCK;
+        while (rows > MIN_BLOCK && (long) rows * features > BLOCK_VALUES) {
+            rows /= 2;
+        }
+        return rows;
+    }
+
+    private void evaluateBlock(Matrix rows, int from, int size, int width, Head head, double[] out) {
+        int to = Math.min(rows.rows(), from + size);
         int d = rows.columns();
-        float[] block = new float[BLOCK * d];
+        float[] block = new float[size * d];
         double[] values = rows.values();
         for (int i = from * d, j = 0; i < to * d; i++, j++) {
             block[j] = (float) values[i];
         }
         try (NDManager manager = this.manager.newSubManager()) {
-            NDArray y = head.apply(network, weights, Tensors.floats(manager, block, new Shape(BLOCK, d)));
-            if (y.size() != (long) BLOCK * width) {
+            NDArray y = head.apply(network, weights, Tensors.floats(manager, block, new Shape(size, d)));
+            if (y.size() != (long) size * width) {
                 throw new IllegalStateException("The network head gave shape " + y.getShape() + " for "
-                        + BLOCK + " rows of width " + width);
+                        + size + " rows of width " + width);
             }
             float[] result = y.toFloatArray();
             for (int i = 0, n = (to - from) * width; i < n; i++) {

@@ -54,6 +54,35 @@ class TrainedNetworkTest {
     }
 
     @Test
+    void blocksOfWideRowsHaveFewerRows() {
+        assertEquals(TrainedNetwork.BLOCK, TrainedNetwork.blockRows(6));
+        assertEquals(TrainedNetwork.BLOCK, TrainedNetwork.blockRows(28 * 28));
+        assertEquals(TrainedNetwork.BLOCK, TrainedNetwork.blockRows(3 * 32 * 32));
+        assertEquals(8, TrainedNetwork.blockRows(3 * 224 * 224));
+        assertEquals(4, TrainedNetwork.blockRows(Integer.MAX_VALUE));
+    }
+
+    @Test
+    void wideRowsGoThroughTheNetworkInBoundedBlocks() {
+        int features = TrainedNetwork.BLOCK_VALUES / 16 + 1;
+        Matrix rows = TestData.gaussian(20, features, 3, 0);
+        java.util.Set<Long> blockSizes = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        TrainedNetwork.Head sum = (network, weights, block) -> {
+            blockSizes.add(block.getShape().get(0));
+            return block.sum(new int[] {1});
+        };
+        try (TrainedNetwork network = network()) {
+            double[] sums = network.evaluate(rows, sum);
+            assertEquals(java.util.Set.of(8L), blockSizes);
+            double expected = 0;
+            for (int j = 0; j < features; j++) {
+                expected += (float) rows.get(19, j);
+            }
+            assertEquals(expected, sums[19], 1e-3 * features);
+        }
+    }
+
+    @Test
     void parametersRoundTripThroughBytes() {
         try (TrainedNetwork network = network(); TrainedNetwork again = TrainedNetwork.load(NETWORK,
                 network.parameterBytes())) {

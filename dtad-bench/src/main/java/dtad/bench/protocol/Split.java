@@ -10,9 +10,19 @@ import dtad.data.Matrix;
  * @param train      the training rows
  * @param test       the test rows
  * @param testLabels one 0/1 label per test row
+ * @param testImages the test rows as images with defect masks, or {@code null} (tables, images without masks)
  */
-public record Split(Matrix train, Matrix test, int[] testLabels) {
+public record Split(Matrix train, Matrix test, int[] testLabels, TestImages testImages) {
+    /** A split without defect masks. */
+    public Split(Matrix train, Matrix test, int[] testLabels) {
+        this(train, test, testLabels, null);
+    }
+
     public Split {
+        if (testImages != null && testImages.images().size() != test.rows()) {
+            throw new IllegalArgumentException(testImages.images().size() + " test images for " + test.rows()
+                    + " test rows");
+        }
         if (testLabels.length != test.rows()) {
             throw new IllegalArgumentException(testLabels.length + " labels for " + test.rows() + " test rows");
         }

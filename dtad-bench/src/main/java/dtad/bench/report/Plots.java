@@ -106,6 +106,46 @@ final class Plots {
                 width, height, Png.render(chart, width, height));
     }
 
+    /**
+     * One line per method of a measure against the image side (pixels), a marker at each measured size; a
+     * method's missing sizes (NaN) are left out of its line. {@code logY} draws the measure on a log axis.
+     *
+     * @param sides   the image sides, ascending
+     * @param values  per method, one value per side (NaN: not measured)
+     */
+    Plot bySize(String name, String title, String yTitle, String caption, boolean logY, int[] sides,
+                java.util.Map<String, double[]> values) {
+        int width = 520;
+        int height = 360;
+        XYChart chart = new XYChart(width, height);
+        style(chart.getStyler());
+        chart.setTitle(title);
+        chart.setXAxisTitle("image side (pixels)");
+        chart.setYAxisTitle(yTitle);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setMarkerSize(8);
+        legendBelow(chart, values.size());
+        for (var entry : values.entrySet()) {
+            List<double[]> points = new ArrayList<>();
+            for (int i = 0; i < sides.length; i++) {
+                double v = entry.getValue()[i];
+                if (!Double.isNaN(v)) {
+                    points.add(new double[] {sides[i], logY ? Math.max(v, MIN_SECONDS) : v});
+                }
+            }
+            if (points.isEmpty()) {
+                continue;
+            }
+            XYSeries series = chart.addSeries(entry.getKey(), points.stream().mapToDouble(p -> p[0]).toArray(),
+                    points.stream().mapToDouble(p -> p[1]).toArray());
+            series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            series.setLineColor(palette.color(entry.getKey()));
+            series.setLineStyle(new BasicStroke(1.8f));
+            scatter(series, entry.getKey());
+        }
+        return new Plot(name, title, caption, width, height, Png.render(chart, width, height));
+    }
+
     /** A chart whose rows are methods, the first on top, named on the vertical axis. */
     static XYChart methodRows(int width, int height, List<String> methods) {
         XYChart chart = new XYChart(width, height);

@@ -161,7 +161,8 @@ public final class ResultsCsv {
         return '"' + field.replace("\"", "\"\"") + '"';
     }
 
-    private static List<String> split(String line) {
+    /** The fields of one CSV line (RFC 4180 quoting). */
+    static List<String> split(String line) {
         List<String> fields = new ArrayList<>(COLUMNS);
         StringBuilder field = new StringBuilder();
         int i = 0;

@@ -1,5 +1,7 @@
 package dtad.bench.runner;
 
+import dtad.bench.results.CellDetails;
+import dtad.bench.results.CellDetailsCsv;
 import dtad.bench.results.ResultRow;
 import dtad.bench.results.ResultsCsv;
 import dtad.bench.results.ResultsLog;
@@ -52,15 +54,24 @@ public final class BenchmarkRunner {
         return outDir.resolve(RESULTS_FILE);
     }
 
+    /** The cells' details beside the results: pixel metrics and peak memory ({@link CellDetailsCsv}). */
+    public Path detailsFile() {
+        return outDir.resolve(CellDetailsCsv.FILE);
+    }
+
     /** Runs the cells not yet in the results file, one at a time; returns the plan's rows, in plan order. */
     public List<ResultRow> run(BenchmarkListener listener) throws IOException {
         try (ResultsLog log = open(listener)) {
             List<Cell> pending = pending(log, listener, 1);
-            CellRunner runner = new CellRunner();
+            CellRunner runner = new CellRunner(outDir);
             for (Cell cell : pending) {
                 listener.cellStarted(cell);
                 ResultRow row = runner.run(cell, (done, total, message) -> listener.fitProgress(cell, done, total, message));
                 log.append(row);
+                CellDetails details = runner.details();
+                if (details.measured()) {
+                    CellDetailsCsv.append(detailsFile(), details);
+                }
                 listener.cellFinished(cell, row);
             }
         }
@@ -73,13 +84,23 @@ public final class BenchmarkRunner {
      */
     public List<ResultRow> runInWorkers(int workers, List<String> workerCommand, BenchmarkListener listener)
             throws IOException, InterruptedException {
+        return runInWorkers(workers, workerCommand, listener, false);
+    }
+
+    /**
+     * As {@link #runInWorkers(int, List, BenchmarkListener)}; with {@code processPerCell}, every cell runs in a
+     * new worker process, so that the peak memory recorded in {@value CellDetailsCsv#FILE} is the cell's own.
+     */
+    public List<ResultRow> runInWorkers(int workers, List<String> workerCommand, BenchmarkListener listener,
+                                        boolean processPerCell) throws IOException, InterruptedException {
         if (workers < 1) {
             throw new IllegalArgumentException("Invalid number of worker processes: " + workers);
         }
         try (ResultsLog log = open(listener)) {
             List<Cell> pending = pending(log, listener, workers);
             if (!pending.isEmpty()) {
-                new WorkerPool(workerCommand, workers, plan.cells(), log, listener).run(pending);
+                new WorkerPool(workerCommand, workers, plan.cells(), log, listener, detailsFile(), processPerCell)
+                        .run(pending);
             }
         }
         return rows();

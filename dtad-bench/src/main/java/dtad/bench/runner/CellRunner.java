@@ -2,13 +2,19 @@ package dtad.bench.runner;
 
 import dtad.bench.protocol.AdbenchProtocol;
 import dtad.bench.protocol.Split;
+import dtad.bench.protocol.TestImages;
+import dtad.bench.results.CellDetails;
 import dtad.bench.results.ResultRow;
 import dtad.bench.results.ResultsCsv;
 import dtad.data.Dataset;
 import dtad.detect.Detector;
 import dtad.detect.DetectorModel;
 import dtad.detect.Progress;
+import dtad.data.Matrix;
+import dtad.metrics.PixelScores;
 import dtad.metrics.RankingMetrics;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Runs cells one at a time: loads the data set and makes the protocol split (keeping the last of
@@ -16,6 +22,11 @@ import dtad.metrics.RankingMetrics;
  * and scores the test rows, timing exactly the fit and exactly the scoring with
  * {@link System#nanoTime()}. Any failure (of loading, splitting, fitting, scoring or the metrics)
  * becomes a {@code failed} row with its one-line cause; a failure is never turned into a number.
+ *
+ * <p>On test images with defect masks ({@link Split#testImages()}), a detector with anomaly maps
+ * ({@link AnomalyMaps}) also gets its pixel-level AUC-ROC and PRO ({@link #details()}; the maps are computed after
+ * the timed scoring, in a second pass, so they do not count in the score time), and, given a results folder, its
+ * maps and scores are kept there for the report ({@link CellMaps}).
  *
  * <p>Not thread-safe: one instance per thread or process.
  */
@@ -29,9 +40,27 @@ final class CellRunner {
     private String splitKey;
     private Split split;
     private RuntimeException splitFailure;
+    private final Path mapsDir;
+    private CellDetails details;
+
+    /** A runner that keeps no maps. */
+    CellRunner() {
+        this(null);
+    }
+
+    /** A runner that keeps the maps of image cells under {@code outDir} ({@link CellMaps}), or none if null. */
+    CellRunner(Path outDir) {
+        this.mapsDir = outDir;
+    }
+
+    /** The details of the last cell run: its pixel-level metrics, when it had maps and masks. */
+    CellDetails details() {
+        return details;
+    }
 
     /** Runs one cell; {@code progress} hears the fit's progress. Never throws for a failing method. */
     ResultRow run(Cell cell, Progress progress) {
+        details = CellDetails.none(cell.key());
         Split s;
         try {
             s = split(cell);
@@ -40,16 +69,23 @@ final class CellRunner {
         }
         try {
             Detector<?> detector = cell.method().detector(cell.seed());
+            double fitCpu = ProcessResources.cpuSeconds();
             long fitStart = System.nanoTime();
             DetectorModel fitted = detector.fit(s.train(), progress);
             double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
+            fitCpu = ProcessResources.cpuSeconds() - fitCpu;
             try (DetectorModel model = fitted) {
+                double scoreCpu = ProcessResources.cpuSeconds();
                 long scoreStart = System.nanoTime();
                 double[] scores = model.score(s.test());
                 double scoreSeconds = (System.nanoTime() - scoreStart) / 1e9;
+                details = details.withCpuSeconds(fitCpu, ProcessResources.cpuSeconds() - scoreCpu);
                 double aucRoc = RankingMetrics.aucRoc(scores, s.testLabels());
                 double averagePrecision = RankingMetrics.averagePrecision(scores, s.testLabels());
                 double f1 = RankingMetrics.f1AtK(scores, s.testLabels());
+                if (s.testImages() != null) {
+                    measurePixels(cell, model, s, scores);
+                }
                 return new ResultRow(cell.dataset().name(), cell.method().name(), cell.setting().text(), cell.seed(),
                         aucRoc, averagePrecision, f1, fitSeconds, scoreSeconds, s.train().rows(), s.test().rows(),
                         s.train().columns(), ResultRow.Status.OK, "");
@@ -114,6 +150,23 @@ final class CellRunner {
             throw splitFailure;
         }
         return split;
+    }
+
+    /** The pixel-level metrics of a model with maps on test images with masks (kept in {@link #details}). */
+    private void measurePixels(Cell cell, DetectorModel model, Split s, double[] scores) throws java.io.IOException {
+        TestImages test = s.testImages();
+        Optional<Matrix> maps = AnomalyMaps.of(model, s.test(), test.images().shape());
+        if (maps.isEmpty()) {
+            return;
+        }
+        PixelScores pixels = PixelScores.of(maps.get(), test.masks(), test.images().shape().height(),
+                test.images().shape().width());
+        if (pixels.regions() > 0) {
+            details = details.withPixels(pixels.aucRoc(), pixels.pro(), pixels.regions());
+        }
+        if (mapsDir != null) {
+            CellMaps.write(mapsDir, cell, maps.get(), scores);
+        }
     }
 
     /** A failed row: sizes when the split is known, no metric and no timing. */

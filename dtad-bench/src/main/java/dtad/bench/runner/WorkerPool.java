@@ -1,5 +1,7 @@
 package dtad.bench.runner;
 
+import dtad.bench.results.CellDetails;
+import dtad.bench.results.CellDetailsCsv;
 import dtad.bench.results.ResultRow;
 import dtad.bench.results.ResultsCsv;
 import dtad.bench.results.ResultsLog;
@@ -9,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,7 +25,9 @@ import java.util.Map;
  * busy, one cell each at a time, and appends their rows to the results file as they arrive (so it is
  * the file's only writer, and the resume and kill guarantees of {@link ResultsLog} hold unchanged).
  * A free worker gets the next cell of the data set it last ran, if any is left (it keeps that data
- * set loaded), else the next cell in plan order.
+ * set loaded), else the next cell in plan order. With {@code processPerCell}, each worker runs one cell and ends,
+ * and a new worker takes the next: every cell then runs in a fresh JVM, so the peak memory its worker reports is
+ * that cell's own.
  *
  * <p>Failures: a worker that dies while running a cell (a native crash, the out-of-memory killer)
  * has that cell recorded as {@code failed} with the exit code, and a new worker takes its place. A
@@ -40,10 +45,20 @@ final class WorkerPool {
     private final Object lock = new Object();
     private final Deque<Cell> pending = new ArrayDeque<>();
     private final List<Child> children = new ArrayList<>();
+    private final Path detailsFile;
+    private final boolean processPerCell;
     private int live;
     private IOException failure;
 
     WorkerPool(List<String> command, int workers, List<Cell> cells, ResultsLog log, BenchmarkListener listener) {
+        this(command, workers, cells, log, listener, null, false);
+    }
+
+    /** @param detailsFile where cells' details are appended ({@link CellDetailsCsv}), or null to drop them */
+    WorkerPool(List<String> command, int workers, List<Cell> cells, ResultsLog log, BenchmarkListener listener,
+               Path detailsFile, boolean processPerCell) {
+        this.detailsFile = detailsFile;
+        this.processPerCell = processPerCell;
         this.command = List.copyOf(command);
         this.workers = workers;
         this.cells = cells;
@@ -139,6 +154,12 @@ final class WorkerPool {
             while ((line = out.readLine()) != null) {
                 if (line.equals(Worker.READY)) {
                     child.ready = true;
+                } else if (line.startsWith(Worker.DETAILS_PREFIX)) {
+                    String answer = line.substring(Worker.DETAILS_PREFIX.length());
+                    CellDetails details = CellDetailsCsv.parse(answer.substring(answer.indexOf('\t') + 1));
+                    synchronized (lock) {
+                        child.details = details;
+                    }
                 } else if (line.startsWith(Worker.ROW_PREFIX)) {
                     answered(child, line.substring(Worker.ROW_PREFIX.length()));
                 }
@@ -173,13 +194,21 @@ final class WorkerPool {
             }
             try {
                 log.append(row);
+                if (child.details != null && child.details.key().equals(cell.key()) && detailsFile != null) {
+                    CellDetailsCsv.append(detailsFile, child.details);
+                }
             } catch (IOException e) {
                 failure = e;
             }
+            child.details = null;
             child.assigned = null;
             child.lastDataset = cell.dataset().name();
             listener.cellFinished(cell, row);
-            assign(child);
+            if (processPerCell) {
+                child.closeInput();
+            } else {
+                assign(child);
+            }
         }
     }
 
@@ -238,6 +267,7 @@ final class WorkerPool {
         final Process process;
         final Writer input;
         Cell assigned;
+        CellDetails details;
         String lastDataset;
         boolean ready;
 

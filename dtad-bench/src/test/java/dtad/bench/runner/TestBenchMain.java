@@ -14,7 +14,7 @@ public final class TestBenchMain {
         TestMethods.crashAllowed = true;
         switch (args[0]) {
             case "run" -> new BenchmarkRunner(TestPlans.named(args[1]), Path.of(args[2])).run(BenchmarkListener.SILENT);
-            case "worker" -> Worker.serveStandardStreams(TestPlans.named(args[1]));
+            case "worker" -> Worker.serveStandardStreams(TestPlans.named(args[1]), null);
             default -> throw new IllegalArgumentException(args[0]);
         }
     }

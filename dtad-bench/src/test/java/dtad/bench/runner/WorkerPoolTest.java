@@ -72,10 +72,14 @@ class WorkerPoolTest {
         Worker.serve(plan, new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(answers, true, StandardCharsets.UTF_8));
         List<String> lines = answers.toString(StandardCharsets.UTF_8).lines().toList();
-        assertEquals(3, lines.size());
+        assertEquals(5, lines.size(), lines.toString());
         assertEquals(Worker.READY, lines.get(0));
-        assertTrue(lines.get(1).startsWith(Worker.ROW_PREFIX + "0\twide,Test-Distance,semi,0,"), lines.get(1));
-        assertTrue(lines.get(2).startsWith(Worker.ROW_PREFIX + "3\twide,Test-Picky,semi,1,"), lines.get(2));
+        // Each cell's CPU times; the process's first cell also the process's peak memory (on Linux), later cells
+        // cannot have their own.
+        assertTrue(lines.get(1).startsWith(Worker.DETAILS_PREFIX + "0\twide,Test-Distance,semi,0,,,0,"), lines.get(1));
+        assertTrue(lines.get(2).startsWith(Worker.ROW_PREFIX + "0\twide,Test-Distance,semi,0,"), lines.get(2));
+        assertTrue(lines.get(3).startsWith(Worker.DETAILS_PREFIX + "3\twide,Test-Picky,semi,1,,,0,,"), lines.get(3));
+        assertTrue(lines.get(4).startsWith(Worker.ROW_PREFIX + "3\twide,Test-Picky,semi,1,"), lines.get(4));
 
         String wrong = "1\t" + plan.cells().get(0).key() + "\n";
         assertThrows(IllegalStateException.class, () -> Worker.serve(plan,

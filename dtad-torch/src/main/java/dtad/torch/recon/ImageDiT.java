@@ -21,7 +21,8 @@ import dtad.torch.image.ImageSize;
  * {@link ImageScaling}). Higher = more anomalous.
  *
  * <p>Any image size works: the automatic patch is the smallest power of two giving at most
- * {@value ImagePatches#MAX_TOKENS} tokens, and images are zero-padded to a multiple of it. Network sizes
+ * {@value ImagePatches#MAX_TOKENS} tokens, at most {@value ImagePatches#MAX_AUTOMATIC_PATCH} pixels (224 x 224: 196
+ * tokens), and images are zero-padded to a multiple of it. Network sizes
  * as the tabular DiT's defaults; training as {@link ImageDDPM}'s.
  *
  * @param reconstruction the diffusion and the scoring chain
@@ -42,7 +43,7 @@ public record ImageDiT(ReconstructionSettings reconstruction, ImageSize image, i
     /** {@code patch}: automatic by default. */
     public static final Parameter<ImageDiT, Integer> PATCH = Parameter.of("patch", ParameterType.INTEGER, 0,
             Constraint.atLeast(0).note("0 = auto"), "patch side in pixels; 0: the smallest power of two giving at most "
-                    + ImagePatches.MAX_TOKENS + " patches", ImageDiT::patch);
+                    + ImagePatches.MAX_TOKENS + " patches, at most " + ImagePatches.MAX_AUTOMATIC_PATCH, ImageDiT::patch);
     /** {@code heads}: DiT's key (declared before {@link #HIDDEN}, whose rule refers to it). */
     public static final Parameter<ImageDiT, Integer> HEADS = DiT.HEADS.declaration().bind(4, ImageDiT::heads);
     /** {@code hidden}: the token width, a multiple of 4 (the 2-D sin-cos positions) and of twice the heads. */

@@ -18,6 +18,11 @@ import dtad.torch.image.ImageGrid;
 record ImagePatches(ImageShape shape, int patch) implements Patching {
     /** The most tokens the automatic patch size gives (attention costs grow with the square of it). */
     static final int MAX_TOKENS = 64;
+    /**
+     * The largest automatic patch side: ViT's and DiT's 16 pixels, which cuts 224 x 224 images into 196 tokens.
+     * Wider patches would put thousands of values in one token of 64 and blur where a defect is.
+     */
+    static final int MAX_AUTOMATIC_PATCH = 16;
 
     ImagePatches {
         if (patch < 1) {
@@ -26,12 +31,13 @@ record ImagePatches(ImageShape shape, int patch) implements Patching {
     }
 
     /**
-     * The smallest power-of-two patch that cuts the image into at most {@value #MAX_TOKENS} tokens: 1 up to
-     * 8x8, 2 up to 16x16, 4 up to 32x32 (28x28 gives 49 tokens), ..., 32 for 224x224 (49 tokens).
+     * The smallest power-of-two patch that cuts the image into at most {@value #MAX_TOKENS} tokens, but at most
+     * {@value #MAX_AUTOMATIC_PATCH} pixels: 1 up to 8x8, 2 up to 16x16, 4 up to 32x32 (28x28 gives 49 tokens), 8 up
+     * to 64x64, 16 from there on (128x128: 64 tokens; 224x224: 196 tokens, DiT's and ViT's patching).
      */
     static ImagePatches automatic(ImageShape shape) {
         int p = 1;
-        while ((long) ceilDiv(shape.height(), p) * ceilDiv(shape.width(), p) > MAX_TOKENS) {
+        while (p < MAX_AUTOMATIC_PATCH && (long) ceilDiv(shape.height(), p) * ceilDiv(shape.width(), p) > MAX_TOKENS) {
             p *= 2;
         }
         return new ImagePatches(shape, p);

@@ -54,8 +54,18 @@ class ImageDiTTest {
     void automaticPatchKeepsTokensFew() {
         assertEquals(1, ImagePatches.automatic(new ImageShape(1, 8, 8)).patch());
         assertEquals(49, ImagePatches.automatic(new ImageShape(1, 28, 28)).tokens());
-        assertEquals(49, ImagePatches.automatic(new ImageShape(3, 224, 224)).tokens());
+        assertEquals(64, ImagePatches.automatic(new ImageShape(1, 32, 32)).tokens());
+        assertEquals(64, ImagePatches.automatic(new ImageShape(3, 64, 64)).tokens());
         assertTrue(ImagePatches.automatic(new ImageShape(1, 10, 14)).tokens() <= ImagePatches.MAX_TOKENS);
+    }
+
+    @Test
+    void automaticPatchIsAtMost16PixelsSo224PixelImagesGive196Tokens() {
+        assertEquals(64, ImagePatches.automatic(new ImageShape(3, 128, 128)).tokens());
+        ImagePatches large = ImagePatches.automatic(new ImageShape(3, 224, 224));
+        assertEquals(196, large.tokens());
+        assertEquals(3 * 16 * 16, large.patch());
+        assertEquals(1024, ImagePatches.automatic(new ImageShape(1, 512, 512)).tokens());
     }
 
     @Test

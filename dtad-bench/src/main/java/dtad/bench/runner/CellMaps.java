@@ -1,0 +1,61 @@
+package dtad.bench.runner;
+
+import dtad.data.Matrix;
+import dtad.io.NpyArray;
+import dtad.io.NpyReader;
+import dtad.io.NpyWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where a benchmark cell keeps its test scores and anomaly maps for the report's image section:
+ * {@code OUTDIR/maps/<dataset>/<method>-seed<seed>.npy} (float32, one row of {@code height x width} values per test
+ * image, in the order of the test rows) and {@code ...-scores.npy} (float64, one score per test image). Written by
+ * whichever process runs the cell (one file per cell, so workers never share a file); read by the parent.
+ */
+public final class CellMaps {
+    static final String FOLDER = "maps";
+
+    private CellMaps() {
+    }
+
+    /** The maps file of a cell. */
+    public static Path mapsFile(Path outDir, String dataset, String method, int seed) {
+        return outDir.resolve(FOLDER).resolve(safe(dataset)).resolve(safe(method) + "-seed" + seed + ".npy");
+    }
+
+    private static Path scoresFile(Path outDir, String dataset, String method, int seed) {
+        return outDir.resolve(FOLDER).resolve(safe(dataset)).resolve(safe(method) + "-seed" + seed + "-scores.npy");
+    }
+
+    /** Writes a cell's maps and scores, replacing those of an earlier run of the cell. */
+    static void write(Path outDir, Cell cell, Matrix maps, double[] scores) throws IOException {
+        Path file = mapsFile(outDir, cell.dataset().name(), cell.method().name(), cell.seed());
+        Files.createDirectories(file.getParent());
+        NpyWriter.writeFloat32(file, new int[] {maps.rows(), maps.columns()}, maps.values(), 0, true);
+        NpyWriter.write(scoresFile(outDir, cell.dataset().name(), cell.method().name(), cell.seed()), scores, true);
+    }
+
+    /** A cell's maps and scores, if it wrote them. */
+    public static Optional<Stored> read(Path outDir, String dataset, String method, int seed) {
+        Path maps = mapsFile(outDir, dataset, method, seed);
+        Path scores = scoresFile(outDir, dataset, method, seed);
+        if (!Files.isRegularFile(maps) || !Files.isRegularFile(scores)) {
+            return Optional.empty();
+        }
+        NpyArray m = NpyReader.read(maps);
+        NpyArray s = NpyReader.read(scores);
+        return Optional.of(new Stored(m.toMatrix(), s.values()));
+    }
+
+    /** A cell's stored maps (one row per test image) and scores. */
+    public record Stored(Matrix maps, double[] scores) {
+    }
+
+    /** A name as a file name: letters, digits, '.', '-' and '_' kept, anything else '_'. */
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}
