@@ -37,6 +37,25 @@ public final class Tensors {
         return array;
     }
 
+    /** Set on a thread while it computes gradients with respect to a network's input (see {@link #withInputGradients}). */
+    private static final ThreadLocal<Boolean> INPUT_GRADIENTS = ThreadLocal.withInitial(() -> false);
+
+    /**
+     * Runs {@code pass} as a pass that needs gradients with respect to its input although the weights record
+     * none (explanations): {@link #recordsGradient} answers true on this thread meanwhile, so the layers take
+     * their training path (no in-place updates autograd would need, the padded convolution whose input
+     * gradient is right).
+     */
+    public static <T> T withInputGradients(java.util.function.Supplier<T> pass) {
+        boolean before = INPUT_GRADIENTS.get();
+        INPUT_GRADIENTS.set(true);
+        try {
+            return pass.get();
+        } finally {
+            INPUT_GRADIENTS.set(before);
+        }
+    }
+
     /**
      * Whether one of these tensors needs a gradient: the weights of a network being trained (leaves marked by
      * {@link ParameterVector#recordGradients}), or an input that asks for its own. Layers ask it of their
@@ -46,6 +65,9 @@ public final class Tensors {
      * results through DJL, and grad mode is off only on the thread that loaded the engine.)
      */
     public static boolean recordsGradient(NDArray... arrays) {
+        if (INPUT_GRADIENTS.get()) {
+            return true;
+        }
         for (NDArray array : arrays) {
             if (JniUtils.requiresGrad((PtNDArray) array)) {
                 return true;

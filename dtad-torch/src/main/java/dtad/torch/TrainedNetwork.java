@@ -135,7 +135,7 @@ public final class TrainedNetwork implements AutoCloseable {
             JniUtils.setGradMode(true);
             NDArray points = Tensors.floats(local, block, new Shape(BLOCK, columns));
             points.setRequiresGradient(true);
-            NDArray y = head.apply(network, weights, points);
+            NDArray y = Tensors.withInputGradients(() -> head.apply(network, weights, points));
             if (y.size() != BLOCK) {
                 throw new IllegalStateException("The network head gave shape " + y.getShape() + " for "
                         + BLOCK + " points, not one value per point");
