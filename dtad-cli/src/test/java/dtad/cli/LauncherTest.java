@@ -68,6 +68,6 @@ class LauncherTest {
     @Test
     void gitIgnoresTheFoldersTheReadmeCommandsWrite() throws IOException {
         List<String> ignored = Files.readAllLines(ROOT.resolve(".gitignore"));
-        assertTrue(ignored.contains("example/") && ignored.contains("dtad-bench-results/"), ignored.toString());
+        assertTrue(ignored.contains("/example/") && ignored.contains("dtad-bench-results/"), ignored.toString());
     }
 }
