@@ -21,6 +21,15 @@ public record Method<D extends Detector<?>>(String name, Family family, String s
         }
     }
 
+    /** Checks the values given so far as {@link ParameterTable#checkGiven} does, naming this method in a refusal. */
+    public void checkGiven(Map<String, String> texts) {
+        try {
+            parameters.checkGiven(texts);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
     public D defaults() {
         return configure(Map.of());
     }

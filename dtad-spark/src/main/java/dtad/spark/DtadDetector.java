@@ -202,7 +202,7 @@ public final class DtadDetector extends Estimator<DtadModel> implements DefaultP
     public DtadDetector setParam(String key, String value) {
         Map<String, String> next = new LinkedHashMap<>(getMethodParams());
         next.put(key, value);
-        Methods.find(getMethod()).parameters().checkGiven(next);
+        Methods.find(getMethod()).checkGiven(next);
         return (DtadDetector) set(methodParams, Map.copyOf(next));
     }
 
