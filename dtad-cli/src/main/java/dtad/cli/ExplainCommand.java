@@ -92,13 +92,9 @@ final class ExplainCommand implements Callable<Integer> {
         requireWritableFolder();
         try (DetectorModel fitted = ModelFiles.load(model)) {
             Explainable explainable = requireExplainable(fitted, model);
-            DataTable read = ModelRows.read(data, table, byPosition, fitted, model);
-            Dataset rows = read.data();
             PrintWriter err = spec.commandLine().getErr();
-            String filled = MissingValues.report(read);
-            if (!filled.isEmpty()) {
-                err.println(filled);
-            }
+            DataTable read = ModelRows.read(data, table, byPosition, fitted, model, err);
+            Dataset rows = read.data();
             long start = System.nanoTime();
             double[] scores = fitted.score(rows.x());
             double[] probabilities = fitted.probabilityOfScores(scores);

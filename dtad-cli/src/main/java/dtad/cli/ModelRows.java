@@ -3,6 +3,7 @@ package dtad.cli;
 import dtad.detect.DetectorModel;
 import dtad.io.DataFiles;
 import dtad.io.DataTable;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** Reads a table to score or explain with a model: its feature columns matched to the model's, all finite. */
@@ -12,9 +13,11 @@ final class ModelRows {
 
     /**
      * The rows of {@code data} with the model's features, by name unless {@code byPosition} (or the file has no
-     * header); refuses a wrong number or set of columns and infinite values, naming the file.
+     * header); refuses a wrong number or set of columns and infinite values, naming the file; says on {@code err}
+     * which missing cells were filled.
      */
-    static DataTable read(Path data, TableOptions table, boolean byPosition, DetectorModel fitted, Path model) {
+    static DataTable read(Path data, TableOptions table, boolean byPosition, DetectorModel fitted, Path model,
+            PrintWriter err) {
         DataTable read = DataFiles.readTable(data, table.toReadOptions());
         boolean positional = byPosition || table.noHeader;
         if (read.data().x().columns() != fitted.features() && (positional || read.featureNames() == null
@@ -26,6 +29,10 @@ final class ModelRows {
             read = read.alignTo(fitted.trainingInfo().featureNames(), data.toString());
         }
         read.requireFinite(data.toString());
+        String filled = MissingValues.report(read);
+        if (!filled.isEmpty()) {
+            err.println(filled); // the user should know which cells were filled before trusting the scores
+        }
         return read;
     }
 }

@@ -124,13 +124,9 @@ final class ScoreCommand implements Callable<Integer> {
                 table.requireUnusedFor(data);
                 return scoreImages(fitted, output, threshold);
             }
-            DataTable read = ModelRows.read(data, table, byPosition, fitted, model);
-            Dataset rows = read.data();
             PrintWriter err = spec.commandLine().getErr();
-            String filled = MissingValues.report(read);
-            if (!filled.isEmpty()) {
-                err.println(filled);
-            }
+            DataTable read = ModelRows.read(data, table, byPosition, fitted, model, err);
+            Dataset rows = read.data();
             long start = System.nanoTime();
             double[] scores = fitted.score(rows.x());
             double seconds = (System.nanoTime() - start) / 1e9;
