@@ -102,11 +102,7 @@ public final class PCAModel extends DetectorModel implements Explainable {
                 int o = r * d;
                 for (int c = 0; c < k; c++) {
                     int p = c * d;
-                    double squares = 0;
-                    for (int j = 0; j < d; j++) {
-                        double diff = rows[o + j] - v[p + j];
-                        squares += diff * diff;
-                    }
+                    double squares = squaredDistance(rows, o, v, p, d);
                     if (squares == 0) {
                         continue; // the row is the component's point: no distance to share out
                     }
@@ -119,6 +115,16 @@ public final class PCAModel extends DetectorModel implements Explainable {
             }
         });
         return out;
+    }
+
+    /** {@code ||rows[from..from+d) - v[at..at+d)||^2}, summed in column order (scipy's {@code cdist}). */
+    private static double squaredDistance(double[] rows, int from, double[] v, int at, int d) {
+        double squares = 0;
+        for (int j = 0; j < d; j++) {
+            double diff = rows[from + j] - v[at + j];
+            squares += diff * diff;
+        }
+        return squares;
     }
 
     private static double[] divisors(PCA detector, double[] ratios) {
@@ -141,13 +147,7 @@ public final class PCAModel extends DetectorModel implements Explainable {
                 int o = r * d;
                 double sum = 0;
                 for (int c = 0; c < k; c++) {
-                    int p = c * d;
-                    double squares = 0;
-                    for (int j = 0; j < d; j++) {
-                        double diff = rows[o + j] - v[p + j];
-                        squares += diff * diff;
-                    }
-                    sum += Math.sqrt(squares) / divisors[c];
+                    sum += Math.sqrt(squaredDistance(rows, o, v, c * d, d)) / divisors[c];
                 }
                 scores[r] = sum;
             }

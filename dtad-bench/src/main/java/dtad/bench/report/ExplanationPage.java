@@ -117,13 +117,7 @@ public final class ExplanationPage {
             double value = e.contributions()[order[i]];
             double y = shown - i;
             Color color = value >= 0 ? RAISES : LOWERS;
-            XYSeries bar = chart.addSeries(names.get(i) + " bar", new double[] {0, value, value, 0, 0},
-                    new double[] {y - 0.32, y - 0.32, y + 0.32, y + 0.32, y - 0.32});
-            bar.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-            bar.setFillColor(color);
-            bar.setLineColor(color);
-            bar.setLineStyle(new BasicStroke(1f));
-            bar.setMarker(SeriesMarkers.NONE);
+            Plots.horizontalBar(chart, names.get(i) + " bar", value, y, color);
             double at = value >= 0 ? value + 0.07 * span : value - 0.07 * span;
             chart.addAnnotation(new AnnotationText(number(value), at, y, false));
         }

@@ -91,13 +91,7 @@ final class Plots {
             double rank = summary.averageRank(method);
             double y = methods.size() - i;
             Color color = palette.color(method);
-            XYSeries bar = chart.addSeries(method, new double[] {0, rank, rank, 0, 0},
-                    new double[] {y - 0.32, y - 0.32, y + 0.32, y + 0.32, y - 0.32});
-            bar.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-            bar.setFillColor(color);
-            bar.setLineColor(color);
-            bar.setLineStyle(new BasicStroke(1f));
-            bar.setMarker(SeriesMarkers.NONE);
+            horizontalBar(chart, method, rank, y, color);
             chart.addAnnotation(new AnnotationText(Text.rank(rank), rank + most * 0.045, y, false));
         }
         return new Plot(name, "Average rank",
@@ -191,6 +185,17 @@ final class Plots {
         points.setMarker(SeriesMarkers.CIRCLE);
         Color dark = color.darker();
         points.setMarkerColor(new Color(dark.getRed(), dark.getGreen(), dark.getBlue(), 190));
+    }
+
+    /** A horizontal bar from 0 to {@code value} at height {@code y} (xchart has no horizontal bar chart). */
+    static void horizontalBar(XYChart chart, String name, double value, double y, Color color) {
+        XYSeries bar = chart.addSeries(name, new double[] {0, value, value, 0, 0},
+                new double[] {y - 0.32, y - 0.32, y + 0.32, y + 0.32, y - 0.32});
+        bar.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        bar.setFillColor(color);
+        bar.setLineColor(color);
+        bar.setLineStyle(new BasicStroke(1f));
+        bar.setMarker(SeriesMarkers.NONE);
     }
 
     static void line(XYChart chart, String name, double[] x, double[] y, Color color, float width) {
