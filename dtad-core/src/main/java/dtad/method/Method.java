@@ -21,6 +21,11 @@ public record Method<D extends Detector<?>>(String name, Family family, String s
         }
     }
 
+    /** The configuration a model file saved with these texts stands for ({@link ParameterTable#completedFromFile}). */
+    public D configureSaved(Map<String, String> saved) {
+        return configure(parameters.completedFromFile(saved));
+    }
+
     /** Checks the values given so far as {@link ParameterTable#checkGiven} does, naming this method in a refusal. */
     public void checkGiven(Map<String, String> texts) {
         try {

@@ -18,14 +18,22 @@ public final class Parameter<D, T> {
     private final String description;
     private final Constraint<? super T> further;
     private final Function<D, T> getter;
+    /** The value a model file that does not name this key stands for (null: the default). */
+    private final T inOlderFiles;
 
     Parameter(ParameterKey<T> declaration, T defaultValue, String description, Constraint<? super T> further,
               Function<D, T> getter) {
+        this(declaration, defaultValue, description, further, getter, null);
+    }
+
+    private Parameter(ParameterKey<T> declaration, T defaultValue, String description, Constraint<? super T> further,
+                      Function<D, T> getter, T inOlderFiles) {
         this.declaration = Objects.requireNonNull(declaration, "declaration");
         this.defaultValue = Objects.requireNonNull(defaultValue, "default of " + declaration.name());
         this.description = Objects.requireNonNull(description, "description");
         this.further = Objects.requireNonNull(further, "further");
         this.getter = Objects.requireNonNull(getter, "getter");
+        this.inOlderFiles = inOlderFiles;
     }
 
     /**
@@ -44,7 +52,22 @@ public final class Parameter<D, T> {
      * where the shared training key allows 1; the listing shows the further rule.
      */
     public Parameter<D, T> narrowedTo(Constraint<? super T> rule) {
-        return new Parameter<>(declaration, defaultValue, description, rule, getter);
+        return new Parameter<>(declaration, defaultValue, description, rule, getter, inOlderFiles);
+    }
+
+    /**
+     * This parameter, added to a method after model files of it were saved, with the value those files
+     * stand for: a model file that does not name the key loads with {@code value} (the behaviour before the
+     * key existed), not with the new default, so that it keeps scoring as it did.
+     */
+    public Parameter<D, T> inOlderModelFiles(T value) {
+        return new Parameter<>(declaration, defaultValue, description, further, getter,
+                declaration.require(value, further));
+    }
+
+    /** The value a model file that does not name this key stands for: {@link #inOlderModelFiles}, else the default. */
+    public T valueInOlderFiles() {
+        return inOlderFiles != null ? inOlderFiles : defaultValue;
     }
 
     /** The key, type and constraint shared by every method that declares this key. */

@@ -77,6 +77,24 @@ public final class ParameterTable<D> {
     }
 
     /**
+     * The texts of a saved model file completed for this version: a key added after the file was saved
+     * takes the value such files stand for ({@link Parameter#inOlderModelFiles}), not its new default.
+     */
+    public Map<String, String> completedFromFile(Map<String, String> saved) {
+        Map<String, String> texts = new LinkedHashMap<>(saved);
+        for (Parameter<D, ?> p : parameters) {
+            if (!texts.containsKey(p.key())) {
+                texts.put(p.key(), formatOlder(p));
+            }
+        }
+        return texts;
+    }
+
+    private static <D, T> String formatOlder(Parameter<D, T> p) {
+        return p.type().format(p.valueInOlderFiles());
+    }
+
+    /**
      * Checks the values given so far, each by its own declaration, as a caller that sets parameters one
      * at a time needs (Spark's {@code setParam}): a rule that relates two keys (all of it) is checked only
      * once both are given, so the order of the calls does not matter; {@link #parse} checks the whole

@@ -172,4 +172,18 @@ class ParameterTableTest {
         assertEquals(Map.of("trees", "7", "max_samples", "33", "seed", "-4"), texts);
         assertEquals(forest, IsolationForest.METHOD.configure(texts));
     }
+
+    @Test
+    void aKeyAddedAfterModelFilesWereSavedTakesTheValueThoseFilesStandFor() {
+        Parameter<Toy, Integer> added = Parameter.of("count", ParameterType.INTEGER, 4, Constraint.atLeast(1), "count",
+                Toy::count).inOlderModelFiles(1);
+        ParameterTable<Toy> table = ParameterTable.<Toy>builder().add(Toy.WIDTH).add(added)
+                .build(v -> new Toy(v.get(Toy.WIDTH), v.get(added)));
+        assertEquals(new Toy(8, 4), table.defaults(), "a new configuration has the new default");
+        assertEquals(new Toy(6, 1), table.parse(table.completedFromFile(Map.of("width", "6"))), "an older file");
+        assertEquals(new Toy(6, 3), table.parse(table.completedFromFile(Map.of("width", "6", "count", "3"))));
+        assertEquals(Map.of("width", "6", "count", "2"), Toy.TABLE.completedFromFile(Map.of("width", "6")),
+                "a key without an older value takes its default");
+        assertThrows(IllegalArgumentException.class, () -> added.inOlderModelFiles(0), "checked by the declaration");
+    }
 }

@@ -15,7 +15,10 @@ import dtad.torch.TrainingSettings;
 import dtad.torch.image.ImageSize;
 import dtad.torch.image.TestImages;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,5 +65,49 @@ class ImageCategoricalDTETest {
                 assertTrue(s >= 0 && s <= 6, "expected bin " + s);
             }
         }
+    }
+
+    /**
+     * Normal images hold a bright 2x2 square in their top-left quarter, anomalies the same square in the
+     * bottom-right quarter: the same local statistics in another place. The mean head sees only the
+     * statistics; the dense head sees where they are.
+     */
+    @Test
+    void theDenseHeadKnowsWhereAFeatureIs() {
+        ImageShape shape = new ImageShape(1, 8, 8);
+        Matrix train = squares(200, 0, 0, 1);
+        Matrix test = Matrix.of(Stream.concat(Arrays.stream(squares(40, 0, 0, 2).toArray()),
+                Arrays.stream(squares(40, 4, 4, 3).toArray())).toArray(double[][]::new));
+        int[] labels = TestImages.labels(40, 40);
+        double[] auc = new double[2];
+        for (ImageCategoricalDTE.Head head : ImageCategoricalDTE.Head.values()) {
+            ImageCategoricalDTE config = tiny(ImageSize.of(shape), 30).toBuilder().set(ImageCategoricalDTE.HEAD, head)
+                    .set(ImageCategoricalDTE.SCALING, ImageCategoricalDTE.Scaling.CHANNEL).build();
+            try (CategoricalDTEModel model = config.fit(train)) {
+                auc[head.ordinal()] = RankingMetrics.aucRoc(model.score(test), labels);
+            }
+        }
+        double mean = auc[ImageCategoricalDTE.Head.MEAN.ordinal()];
+        double dense = auc[ImageCategoricalDTE.Head.DENSE.ordinal()];
+        assertTrue(dense > 0.9 && dense > mean + 0.2, "dense " + dense + ", mean " + mean);
+    }
+
+    /** {@code n} 8x8 images, each a 2x2 square of 1 at a random place of the quarter from ({@code row}, {@code col}), faint noise elsewhere. */
+    private static Matrix squares(int n, int row, int col, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] rows = new double[n][64];
+        for (double[] image : rows) {
+            for (int j = 0; j < 64; j++) {
+                image[j] = 0.05 * random.nextGaussian();
+            }
+            int r = row + random.nextInt(3);
+            int c = col + random.nextInt(3);
+            for (int dr = 0; dr < 2; dr++) {
+                for (int dc = 0; dc < 2; dc++) {
+                    image[(r + dr) * 8 + c + dc] = 1;
+                }
+            }
+        }
+        return Matrix.of(rows);
     }
 }
