@@ -21,9 +21,9 @@ import java.util.SplittableRandom;
  *
  * <p><b>Speed.</b> The training rows are uploaded once as one float32 tensor. Each epoch draws a new
  * random order and each step gathers its batch of rows from that tensor with one native index (so that
- * memory grows with the batch, not with the training set); each step runs the objective on the parameter tensors (which alias one flat buffer, see
- * {@link ParameterVector}), back-propagates, and applies {@link Adam} to the flat vector in one
- * vectorised Java pass. A step costs a few dozen native calls besides the arithmetic.
+ * memory grows with the batch, not with the training set), runs the objective on the parameter tensors
+ * (which alias one flat buffer, see {@link ParameterVector}), back-propagates, and applies {@link Adam}
+ * to the flat vector in one vectorised Java pass. A step costs a few dozen native calls besides the arithmetic.
  *
  * <p><b>Memory.</b> Everything a step makes lives in a sub-manager closed at the end of the step;
  * epoch and fit constants live in their own sub-managers; only the trained parameters stay, in the
