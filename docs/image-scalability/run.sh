@@ -9,7 +9,8 @@
 #   METHODS  methods for 'dtad bench --methods' [DiT,DDPM,DTE-C,IForest,OCSVM]
 #   TRAIN    normal training images per size [500]; the test split is always 50 good + 100 defect images
 #   SEEDS    protocol and method seeds [0]
-#   DTAD     the dtad command [the repository's ./dtad]
+#   DTAD     the dtad command [the repository's ./dtad, which sets THP_MEM_ALLOC_ENABLE=1 (libtorch's large tensors
+#            on huge pages, about three times less CPU per DiT epoch at 224 px); a 'java -jar' command needs it set]
 # Rerunning resumes (cells already in OUT_ROOT/out/<size>/results.csv are skipped); to re-measure one size and
 # detector, e.g. DiT at 224 px:  SIZES=224 METHODS=DiT docs/image-scalability/run.sh /tmp/rerun
 # The table and plot: java -cp dtad-cli/target/dtad.jar dtad.bench.report.ScalabilityReport OUT_ROOT/out DOCS_DIR

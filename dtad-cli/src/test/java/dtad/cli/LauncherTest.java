@@ -33,8 +33,17 @@ class LauncherTest {
     }
 
     private String[] run(Path launcher, Path bin) throws Exception {
+        return run(launcher, bin, null);
+    }
+
+    /** Runs the launcher with {@code THP_MEM_ALLOC_ENABLE} set to {@code hugePages}, or unset if null. */
+    private String[] run(Path launcher, Path bin, String hugePages) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("bash", launcher.toString(), "--version");
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        builder.environment().remove("THP_MEM_ALLOC_ENABLE");
+        if (hugePages != null) {
+            builder.environment().put("THP_MEM_ALLOC_ENABLE", hugePages);
+        }
         Process process = builder.start();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         return new String[] {new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
@@ -63,6 +72,17 @@ class LauncherTest {
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
         String[] stale = run(launcher, bin);
         assertTrue(stale[1].contains("sources changed"), stale[1]);
+    }
+
+    /** libtorch's large tensors on huge pages unless the user says otherwise (docs/image-scalability). */
+    @Test
+    void startsJavaWithLibtorchOnHugePagesUnlessTheUserChoseOtherwise() throws Exception {
+        Path launcher = Files.copy(ROOT.resolve("dtad"), dir.resolve("dtad"));
+        Files.createDirectories(dir.resolve("dtad-cli/target")).resolve("dtad.jar").toFile().createNewFile();
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        executable(bin.resolve("java"), "#!/usr/bin/env bash\necho \"thp=${THP_MEM_ALLOC_ENABLE:-unset}\"\n");
+        assertEquals("thp=1\n", run(launcher, bin)[0]);
+        assertEquals("thp=0\n", run(launcher, bin, "0")[0]);
     }
 
     @Test

@@ -22,6 +22,9 @@ import java.nio.LongBuffer;
  * DiT fits that differed between JVMs, and never with a collector that frees nothing.)
  */
 public final class Tensors {
+    /** Values converted at a time by {@link #rows}. */
+    private static final int ROWS_CHUNK = 1 << 16;
+
     private Tensors() {
     }
 
@@ -93,13 +96,22 @@ public final class Tensors {
         return array;
     }
 
-    /** Rows as one float32 tensor {@code [rows, columns]}. */
+    /**
+     * Rows as one float32 tensor {@code [rows, columns]}, converted chunk by chunk straight into the tensor's
+     * memory: no float copy of the whole matrix on the Java heap (300 MB for 500 RGB images of 224 x 224).
+     */
     public static NDArray rows(NDManager manager, Matrix rows) {
         double[] values = rows.values();
-        float[] floats = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            floats[i] = (float) values[i];
+        NDArray array = manager.create(new Shape(rows.rows(), rows.columns()), DataType.FLOAT32);
+        FloatBuffer target = array.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        float[] chunk = new float[Math.min(values.length, ROWS_CHUNK)];
+        for (int from = 0; from < values.length; from += chunk.length) {
+            int n = Math.min(chunk.length, values.length - from);
+            for (int i = 0; i < n; i++) {
+                chunk[i] = (float) values[from + i];
+            }
+            target.put(chunk, 0, n);
         }
-        return floats(manager, floats, new Shape(rows.rows(), rows.columns()));
+        return array;
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dtad.data.Matrix;
 import dtad.detect.Progress;
@@ -18,11 +19,11 @@ import java.util.SplittableRandom;
  * after each epoch and an early-stopping hook. A detector supplies only its {@link Network} and its
  * {@link Objective}.
  *
- * <p><b>Speed.</b> The training rows are uploaded once as one float32 tensor. Each epoch gathers them
- * in a new random order with one native index and splits the result into batches (views, no copies);
- * each step runs the objective on the parameter tensors (which alias one flat buffer, see
- * {@link ParameterVector}), back-propagates, and applies {@link Adam} to the flat vector in one
- * vectorised Java pass. A step costs a few dozen native calls besides the arithmetic.
+ * <p><b>Speed.</b> The training rows are uploaded once as one float32 tensor. Each epoch draws a new
+ * random order and each step gathers its batch of rows from that tensor with one native index (so that
+ * memory grows with the batch, not with the training set), runs the objective on the parameter tensors
+ * (which alias one flat buffer, see {@link ParameterVector}), back-propagates, and applies {@link Adam}
+ * to the flat vector in one vectorised Java pass. A step costs a few dozen native calls besides the arithmetic.
  *
  * <p><b>Memory.</b> Everything a step makes lives in a sub-manager closed at the end of the step;
  * epoch and fit constants live in their own sub-managers; only the trained parameters stay, in the
@@ -74,12 +75,14 @@ public final class TrainingLoop {
                     double total = 0;
                     try (NDManager epochManager = fit.newSubManager()) {
                         // Dropping the last batch drops the tail of the whole permutation, as PyTorch's sampler.
-                        NDArray index = epochManager.create(Arrays.copyOf(permutation(rows.rows(), order), used));
-                        NDArray shuffled = data.get(epochManager, new NDIndex("{}", index));
-                        NDList batches = shuffled.split(batchStarts, 0);
-                        for (NDArray batch : batches) {
+                        NDArray index = Tensors.longs(epochManager, Arrays.copyOf(permutation(rows.rows(), order),
+                                used), new Shape(used));
+                        NDList batchIndices = index.split(batchStarts, 0);
+                        for (NDArray batchIndex : batchIndices) {
                             try (NDManager step = epochManager.newSubManager()) {
-                                batch.attach(step);
+                                // Each batch gathered on its own: an epoch never holds a shuffled copy of
+                                // every row (a third of a GB for 500 RGB images of 224 x 224).
+                                NDArray batch = data.get(step, new NDIndex("{}", batchIndex));
                                 NDArray value = loss.loss(network, state, batch,
                                         new StepRandom(draws, step, scratch));
                                 collector.backward(value);

@@ -86,6 +86,24 @@ class TensorsTest {
         }
     }
 
+    /** Rows are converted chunk by chunk into the tensor: every value lands, across chunk boundaries. */
+    @Test
+    void uploadsRowsLongerThanOneConversionChunk() {
+        try (NDManager manager = TorchEngine.newManager()) {
+            double[] values = new double[7 * 28100]; // three chunks of 65,536 and part of a fourth
+            for (int i = 0; i < values.length; i++) {
+                values[i] = i * 0.1 - 5;
+            }
+            float[] expected = new float[values.length];
+            for (int i = 0; i < values.length; i++) {
+                expected[i] = (float) values[i];
+            }
+            NDArray rows = Tensors.rows(manager, Matrix.wrap(7, values.length / 7, values));
+            assertEquals(new Shape(7, values.length / 7), rows.getShape());
+            assertArrayEquals(expected, rows.toFloatArray());
+        }
+    }
+
     @Test
     void refusesValuesThatDoNotFitTheShape() {
         try (NDManager manager = TorchEngine.newManager()) {

@@ -43,6 +43,25 @@ class CellDetailsCsvTest {
         assertEquals(2.0, read.get("d|M|one-class|0").peakRssMib());
     }
 
+    /** The first version of the file had no CPU columns (docs/image-scalability/report-32 holds one). */
+    @Test
+    void aFileWithoutTheCpuColumnsIsReadAndUpgradedBeforeAnAppend(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve(CellDetailsCsv.FILE);
+        Files.writeString(file, CellDetailsCsv.HEADER_WITHOUT_CPU + "\n"
+                + "textures-32,ImageDiT,one-class,0,0.9852810134626423,0.9581119650758357,100,1338.08984375\n");
+        CellDetails old = CellDetailsCsv.read(file).get("textures-32|ImageDiT|one-class|0");
+        assertEquals(0.9852810134626423, old.pixelAucRoc());
+        assertEquals(1338.08984375, old.peakRssMib());
+        assertTrue(Double.isNaN(old.fitCpuSeconds()) && Double.isNaN(old.scoreCpuSeconds()));
+        CellDetails fresh = new CellDetails("textures-32|IForest|one-class|0", Double.NaN, Double.NaN, 0, 134, 1.5, 0.25);
+        CellDetailsCsv.append(file, fresh);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith(CellDetailsCsv.HEADER + "\n"), text);
+        Map<String, CellDetails> read = CellDetailsCsv.read(file);
+        assertEquals(old, read.get(old.key()));
+        assertEquals(fresh, read.get(fresh.key()));
+    }
+
     @Test
     void aFileWithoutTheHeaderIsRefusedNamingIt(@TempDir Path dir) throws IOException {
         Path file = dir.resolve(CellDetailsCsv.FILE);

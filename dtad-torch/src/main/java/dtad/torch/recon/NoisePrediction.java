@@ -81,7 +81,8 @@ final class NoisePrediction {
                 values[r] = times[r];
             }
         });
-        NDArray noisy = batch.mul(a).add(eps.mul(b));
+        // In place: nothing here records a gradient, and a full-size temporary fewer per step counts at 224 px.
+        NDArray noisy = batch.mul(a).addi(eps.mul(b));
         NDArray predicted = denoiser.predictNoise(weights, noisy, denoiser.conditioning(weights, t), random);
         return predicted.sub(eps).square().mean();
     }
