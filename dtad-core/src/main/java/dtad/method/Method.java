@@ -21,6 +21,18 @@ public record Method<D extends Detector<?>>(String name, Family family, String s
         }
     }
 
+    /**
+     * The configuration a model file records, from its {@code key=value} texts: a key the file does not
+     * name takes the value of model files written before the key existed ({@link ParameterTable#parseSaved}).
+     */
+    public D configureSaved(Map<String, String> texts) {
+        try {
+            return parameters.parseSaved(texts);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Checks the values given so far as {@link ParameterTable#checkGiven} does, naming this method in a refusal. */
     public void checkGiven(Map<String, String> texts) {
         try {

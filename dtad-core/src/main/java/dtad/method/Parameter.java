@@ -18,14 +18,21 @@ public final class Parameter<D, T> {
     private final String description;
     private final Constraint<? super T> further;
     private final Function<D, T> getter;
+    private final T olderFileValue;
 
     Parameter(ParameterKey<T> declaration, T defaultValue, String description, Constraint<? super T> further,
               Function<D, T> getter) {
+        this(declaration, defaultValue, description, further, getter, null);
+    }
+
+    private Parameter(ParameterKey<T> declaration, T defaultValue, String description, Constraint<? super T> further,
+                      Function<D, T> getter, T olderFileValue) {
         this.declaration = Objects.requireNonNull(declaration, "declaration");
         this.defaultValue = Objects.requireNonNull(defaultValue, "default of " + declaration.name());
         this.description = Objects.requireNonNull(description, "description");
         this.further = Objects.requireNonNull(further, "further");
         this.getter = Objects.requireNonNull(getter, "getter");
+        this.olderFileValue = olderFileValue;
     }
 
     /**
@@ -44,7 +51,22 @@ public final class Parameter<D, T> {
      * where the shared training key allows 1; the listing shows the further rule.
      */
     public Parameter<D, T> narrowedTo(Constraint<? super T> rule) {
-        return new Parameter<>(declaration, defaultValue, description, rule, getter);
+        return new Parameter<>(declaration, defaultValue, description, rule, getter, olderFileValue);
+    }
+
+    /**
+     * This parameter, read as {@code value} from a model file that does not name it: a key added after
+     * model files were written, whose default is not what those models were made with (e.g. a new
+     * default that changes how a network scores), so that an older model file keeps scoring as before.
+     */
+    public Parameter<D, T> inOlderModelFiles(T value) {
+        return new Parameter<>(declaration, defaultValue, description, further, getter,
+                Objects.requireNonNull(value, "value"));
+    }
+
+    /** The value of a model file that does not name this key: {@link #inOlderModelFiles}, else the default. */
+    public T olderModelFileValue() {
+        return olderFileValue != null ? olderFileValue : defaultValue;
     }
 
     /** The key, type and constraint shared by every method that declares this key. */

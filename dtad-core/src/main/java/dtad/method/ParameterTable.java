@@ -63,7 +63,22 @@ public final class ParameterTable<D> {
      * unknown key or a bad value is refused with an {@link IllegalArgumentException} that says why.
      */
     public D parse(Map<String, String> texts) {
-        Map<ParameterKey<?>, Object> values = defaultValues();
+        return parse(texts, defaultValues());
+    }
+
+    /**
+     * Builds the configuration a model file records: as {@link #parse}, but a key the file does not name
+     * takes the value models had before the key existed ({@link Parameter#olderModelFileValue}).
+     */
+    public D parseSaved(Map<String, String> texts) {
+        Map<ParameterKey<?>, Object> values = new LinkedHashMap<>();
+        for (Parameter<D, ?> p : parameters) {
+            values.put(p.declaration(), p.olderModelFileValue());
+        }
+        return parse(texts, values);
+    }
+
+    private D parse(Map<String, String> texts, Map<ParameterKey<?>, Object> values) {
         for (Map.Entry<String, String> e : texts.entrySet()) {
             Parameter<D, ?> p = find(e.getKey());
             try {

@@ -172,4 +172,16 @@ class ParameterTableTest {
         assertEquals(Map.of("trees", "7", "max_samples", "33", "seed", "-4"), texts);
         assertEquals(forest, IsolationForest.METHOD.configure(texts));
     }
+
+    @Test
+    void aModelFileWithoutAKeyTakesTheValueOfOlderModelFiles() {
+        Parameter<Toy, Integer> width = Toy.WIDTH.inOlderModelFiles(3);
+        ParameterTable<Toy> table = ParameterTable.<Toy>builder().add(width).add(Toy.COUNT)
+                .build(v -> new Toy(v.get(width), v.get(Toy.COUNT)));
+        assertEquals(new Toy(8, 2), table.parse(Map.of()), "configuring: the default");
+        assertEquals(new Toy(3, 2), table.parseSaved(Map.of()), "a model file without the key: the older value");
+        assertEquals(new Toy(5, 2), table.parseSaved(Map.of("width", "5")), "a model file naming the key: its value");
+        assertEquals(2, Toy.COUNT.olderModelFileValue(), "no older value declared: the default");
+        assertEquals(8, width.defaultValue());
+    }
 }

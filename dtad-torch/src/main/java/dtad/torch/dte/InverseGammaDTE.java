@@ -43,8 +43,8 @@ import java.util.List;
  * @param dropout  dropout probability after each hidden layer but the first
  * @param training epochs, batch, learning rate, weight decay and seed
  */
-public record InverseGammaDTE(int steps, Score score, int heads, TimeWeight timeWeight, List<Integer> hidden,
-                              double dropout, TrainingSettings training) implements Detector<InverseGammaDTEModel> {
+public record InverseGammaDTE(int steps, Score score, int heads, List<Integer> hidden, double dropout,
+                              TrainingSettings training) implements Detector<InverseGammaDTEModel> {
     /** Added to {@code beta} inside the logarithm, as the reference. */
     static final double LOG_EPSILON = 1e-5;
 
@@ -56,14 +56,6 @@ public record InverseGammaDTE(int steps, Score score, int heads, TimeWeight time
         RAW
     }
 
-    /** How the loss of each noised row is weighted by its diffusion time. */
-    public enum TimeWeight {
-        /** Every row alike, as the reference. */
-        NONE,
-        /** Weight {@code 2 (t + 1) / (T + 1)} (mean 1): the far, noisy rows count more. */
-        LINEAR
-    }
-
     /** {@code steps}: the reference's T. */
     public static final Parameter<InverseGammaDTE, Integer> STEPS = DteParameters.STEPS.bind(
             DiffusionTimeEstimation.STEPS, InverseGammaDTE::steps);
@@ -72,24 +64,25 @@ public record InverseGammaDTE(int steps, Score score, int heads, TimeWeight time
             ParameterType.choice(Score.class), Score.BETA, Constraint.none(),
             "beta: the scale u^2; raw: the network output u as the reference (sign arbitrary)", InverseGammaDTE::score);
 
+    /** dtad's default number of heads (the reference has 1); see the class comment. */
+    static final int HEADS_DEFAULT = 4;
+    /** dtad's default dropout (the reference's is 0.5); see the class comment. */
+    static final double DROPOUT_DEFAULT = 0.0;
+
     /** {@code heads}: outputs of the network, each trained alone; the score is the mean of their betas. */
-    public static final Parameter<InverseGammaDTE, Integer> HEADS = Parameter.of("heads", ParameterType.INTEGER, 1,
+    public static final Parameter<InverseGammaDTE, Integer> HEADS = Parameter.of("heads", ParameterType.INTEGER, HEADS_DEFAULT,
             Constraint.atLeast(1), "outputs u_1..u_k of the network, each fitted to the variance; score: the mean "
-                    + "of their betas (raw: of their u)", InverseGammaDTE::heads);
-    /** {@code time_weight}: the reference's unweighted loss. */
-    public static final Parameter<InverseGammaDTE, TimeWeight> TIME_WEIGHT = Parameter.of("time_weight",
-            ParameterType.choice(TimeWeight.class), TimeWeight.NONE, Constraint.none(),
-            "none: every noised row alike; linear: weight 2(t+1)/(T+1) by the diffusion time t", InverseGammaDTE::timeWeight);
+                    + "of their betas (raw: of their u)", InverseGammaDTE::heads)
+            .inOlderModelFiles(1);
 
     public static final Method<InverseGammaDTE> METHOD = new Method<>("DTE-IG", Family.DIFFUSION_TIME,
             "Diffusion time estimation with an inverse-Gamma model of the noise variance (score: its scale)",
             DiffusionTimeEstimation.REFERENCE, NetworkParameters.addTraining(NetworkParameters.addMlp(
-                    ParameterTable.<InverseGammaDTE>builder().add(STEPS).add(SCORE).add(HEADS)
-                            .add(TIME_WEIGHT),
-                    DiffusionTimeEstimation.HIDDEN, DiffusionTimeEstimation.DROPOUT, InverseGammaDTE::hidden,
+                    ParameterTable.<InverseGammaDTE>builder().add(STEPS).add(SCORE).add(HEADS),
+                    DiffusionTimeEstimation.HIDDEN, DROPOUT_DEFAULT, InverseGammaDTE::hidden,
                     InverseGammaDTE::dropout), DiffusionTimeEstimation.TRAINING, InverseGammaDTE::training)
                     .build(v -> new InverseGammaDTE(v.get(STEPS), v.get(SCORE), v.get(HEADS),
-                            v.get(TIME_WEIGHT), v.get(NetworkParameters.HIDDEN),
+                            v.get(NetworkParameters.HIDDEN),
                             v.get(NetworkParameters.DROPOUT), NetworkParameters.training(v))),
             InverseGammaDTEModel::load);
 
@@ -97,7 +90,6 @@ public record InverseGammaDTE(int steps, Score score, int heads, TimeWeight time
         STEPS.require(steps);
         SCORE.require(score);
         HEADS.require(heads);
-        TIME_WEIGHT.require(timeWeight);
         hidden = NetworkParameters.requireMlp(hidden, dropout, training);
     }
 
@@ -140,25 +132,18 @@ public record InverseGammaDTE(int steps, Score score, int heads, TimeWeight time
      * @param features the number of features d
      */
     static NDArray negativeLogLikelihood(NDArray u, NDArray variance, int features) {
-        return negativeLogLikelihood(u, variance, null, features);
-    }
-
-    /** The loss with a weight per row ({@code [rows, 1]}, null: none). */
-    static NDArray negativeLogLikelihood(NDArray u, NDArray variance, NDArray weight, int features) {
         NDArray beta = u.square();
         NDArray shape = Tensors.scalar(beta.getManager(), (float) (0.5 * features - 1));
         NDArray logLikelihood = beta.add(LOG_EPSILON).log().mul(shape).sub(beta.div(variance));
-        return (weight == null ? logLikelihood : logLikelihood.mul(weight)).mean().neg();
+        return logLikelihood.mean().neg();
     }
 
     private Objective.Factory objective() {
         NoiseSchedule schedule = NoiseSchedule.linear(steps);
         VarianceNoising noising = new VarianceNoising(schedule);
         float[] varianceOf = new float[steps];
-        float[] weightOf = new float[steps];
         for (int t = 0; t < steps; t++) {
             varianceOf[t] = (float) schedule.variance(t);
-            weightOf[t] = (float) (2.0 * (t + 1) / (steps + 1));
         }
         return fitManager -> (network, weights, batch, random) -> {
             VarianceNoising.Noised noised = noising.noise(batch, random);
@@ -169,13 +154,7 @@ public record InverseGammaDTE(int steps, Score score, int heads, TimeWeight time
                     values[i] = varianceOf[times[i]];
                 }
             });
-            NDArray weight = timeWeight == TimeWeight.NONE ? null
-                    : random.floats(new Shape(times.length, 1), (values, n) -> {
-                        for (int i = 0; i < n; i++) {
-                            values[i] = weightOf[times[i]];
-                        }
-                    });
-            return negativeLogLikelihood(u, variance, weight, Math.toIntExact(batch.getShape().get(1)));
+            return negativeLogLikelihood(u, variance, Math.toIntExact(batch.getShape().get(1)));
         };
     }
 }
