@@ -20,13 +20,14 @@ class InverseGammaDTEModelTest {
                 .set(NetworkParameters.HIDDEN, List.of(32, 32)).set(NetworkParameters.EPOCHS, 5).build();
     }
 
-    /** dtad's defaults against the collapse of issue 20: four heads, no dropout (docs/fidelity.md). */
+    /** The reference's single output by default; {@code heads} widens the last layer only. */
     @Test
-    void theDefaultsAreFourHeadsWithoutDropout() {
-        InverseGammaDTE defaults = InverseGammaDTE.defaults();
-        assertEquals(4, defaults.heads());
-        assertEquals(0.0, defaults.dropout());
-        assertEquals(4, defaults.network(3).outputs());
+    void headsAreOutputsOfTheLastLayer() {
+        assertEquals(1, InverseGammaDTE.defaults().heads());
+        InverseGammaDTE four = InverseGammaDTE.builder().set(InverseGammaDTE.HEADS, 4).build();
+        assertEquals(4, four.network(3).outputs());
+        assertEquals(InverseGammaDTE.defaults().network(3).hidden(), four.network(3).hidden());
+        assertEquals(four, InverseGammaDTE.METHOD.configure(InverseGammaDTE.METHOD.format(four)));
     }
 
     /**
