@@ -45,6 +45,28 @@ class DteLossTest {
     }
 
     @Test
+    void inverseGammaLossOfSeveralHeadsIsTheMeanOfEachHeadsLoss() {
+        try (NDManager m = TorchEngine.newManager()) {
+            float[] variance = {0.1f, 0.5f, 0.9f};
+            float[] first = {0.5f, -1.5f, 2.0f};
+            float[] second = {0.1f, 3.0f, -0.4f};
+            float[] both = new float[6];
+            for (int i = 0; i < 3; i++) {
+                both[2 * i] = first[i];
+                both[2 * i + 1] = second[i];
+            }
+            float together = InverseGammaDTE.negativeLogLikelihood(Tensors.floats(m, both, new Shape(3, 2)),
+                    Tensors.floats(m, variance, new Shape(3, 1)), 5).getFloat();
+            float alone = InverseGammaDTE.negativeLogLikelihood(Tensors.floats(m, first, new Shape(3, 1)),
+                    Tensors.floats(m, variance, new Shape(3, 1)), 5).getFloat();
+            float other = InverseGammaDTE.negativeLogLikelihood(Tensors.floats(m, second, new Shape(3, 1)),
+                    Tensors.floats(m, variance, new Shape(3, 1)), 5).getFloat();
+            assertEquals(3.4093263149261475, alone, 1e-5);
+            assertEquals((alone + other) / 2, together, 1e-5);
+        }
+    }
+
+    @Test
     void gaussianLossIsMeanSquaredError() {
         try (NDManager m = TorchEngine.newManager()) {
             float loss = GaussianDTE.meanSquaredError(

@@ -12,8 +12,44 @@ import org.junit.jupiter.api.Test;
 class InverseGammaDTEModelTest {
 
     private static InverseGammaDTE config(InverseGammaDTE.Score score) {
-        return InverseGammaDTE.builder().set(InverseGammaDTE.SCORE, score).set(NetworkParameters.HIDDEN, List.of(32, 32))
-                .set(NetworkParameters.EPOCHS, 5).build();
+        return config(score, 1);
+    }
+
+    private static InverseGammaDTE config(InverseGammaDTE.Score score, int heads) {
+        return InverseGammaDTE.builder().set(InverseGammaDTE.SCORE, score).set(InverseGammaDTE.HEADS, heads)
+                .set(NetworkParameters.HIDDEN, List.of(32, 32)).set(NetworkParameters.EPOCHS, 5).build();
+    }
+
+    /** The reference's single output by default; {@code heads} widens the last layer only. */
+    @Test
+    void headsAreOutputsOfTheLastLayer() {
+        assertEquals(1, InverseGammaDTE.defaults().heads());
+        InverseGammaDTE four = InverseGammaDTE.builder().set(InverseGammaDTE.HEADS, 4).build();
+        assertEquals(4, four.network(3).outputs());
+        assertEquals(InverseGammaDTE.defaults().network(3).hidden(), four.network(3).hidden());
+        assertEquals(four, InverseGammaDTE.METHOD.configure(InverseGammaDTE.METHOD.format(four)));
+    }
+
+    /**
+     * With several heads the score is the mean of their betas, and the raw score the mean of their outputs:
+     * the mean of squares is at least the square of the mean, equal only where the heads agree, and the
+     * heads, started apart, do not agree.
+     */
+    @Test
+    void severalHeadsScoreTheMeanOfTheirBetas() {
+        Matrix train = TestData.gaussian(120, 3, 4, 0);
+        Matrix test = TestData.withPlantedOutlier(30, 3, 5);
+        try (InverseGammaDTEModel beta = config(InverseGammaDTE.Score.BETA, 3).fit(train);
+             InverseGammaDTEModel raw = config(InverseGammaDTE.Score.RAW, 3).fit(train)) {
+            double[] b = beta.score(test);
+            double[] u = raw.score(test);
+            double largestGap = 0;
+            for (int i = 0; i < b.length; i++) {
+                assertTrue(b[i] >= u[i] * u[i] * (1 - 1e-5), "row " + i);
+                largestGap = Math.max(largestGap, (b[i] - u[i] * u[i]) / b[i]);
+            }
+            assertTrue(largestGap > 0.01, "the heads differ: " + largestGap);
+        }
     }
 
     /** Training does not depend on the score mode, so the same seed gives the same network. */
