@@ -21,6 +21,18 @@ public record Method<D extends Detector<?>>(String name, Family family, String s
         }
     }
 
+    /**
+     * The configuration of a saved model from its parameters as text: keys the file leaves out take their
+     * value in older files ({@link ParameterTable#parseSaved}); errors name the method.
+     */
+    public D configureSaved(Map<String, String> texts) {
+        try {
+            return parameters.parseSaved(texts);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Checks the values given so far as {@link ParameterTable#checkGiven} does, naming this method in a refusal. */
     public void checkGiven(Map<String, String> texts) {
         try {

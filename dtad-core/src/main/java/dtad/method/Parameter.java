@@ -18,14 +18,22 @@ public final class Parameter<D, T> {
     private final String description;
     private final Constraint<? super T> further;
     private final Function<D, T> getter;
+    /** What a model file written before this parameter existed meant by leaving it out; null: the default. */
+    private final T valueInOlderFiles;
 
     Parameter(ParameterKey<T> declaration, T defaultValue, String description, Constraint<? super T> further,
               Function<D, T> getter) {
+        this(declaration, defaultValue, description, further, getter, null);
+    }
+
+    private Parameter(ParameterKey<T> declaration, T defaultValue, String description, Constraint<? super T> further,
+                      Function<D, T> getter, T valueInOlderFiles) {
         this.declaration = Objects.requireNonNull(declaration, "declaration");
         this.defaultValue = Objects.requireNonNull(defaultValue, "default of " + declaration.name());
         this.description = Objects.requireNonNull(description, "description");
         this.further = Objects.requireNonNull(further, "further");
         this.getter = Objects.requireNonNull(getter, "getter");
+        this.valueInOlderFiles = valueInOlderFiles;
     }
 
     /**
@@ -44,7 +52,23 @@ public final class Parameter<D, T> {
      * where the shared training key allows 1; the listing shows the further rule.
      */
     public Parameter<D, T> narrowedTo(Constraint<? super T> rule) {
-        return new Parameter<>(declaration, defaultValue, description, rule, getter);
+        return new Parameter<>(declaration, defaultValue, description, rule, getter, valueInOlderFiles);
+    }
+
+    /**
+     * This parameter for a method that added it after model files were written without it: such a file
+     * (which leaves the key out) is loaded with {@code value}, what the model did before the key existed,
+     * while new configurations take the default. E.g. a new scoring made the default keeps the old one for
+     * models saved before it.
+     */
+    public Parameter<D, T> withValueInOlderFiles(T value) {
+        return new Parameter<>(declaration, defaultValue, description, further, getter,
+                Objects.requireNonNull(value, "value in older files"));
+    }
+
+    /** The value a model file that leaves this key out is loaded with: see {@link #withValueInOlderFiles}. */
+    public T valueInOlderFiles() {
+        return valueInOlderFiles != null ? valueInOlderFiles : defaultValue;
     }
 
     /** The key, type and constraint shared by every method that declares this key. */
@@ -100,6 +124,11 @@ public final class Parameter<D, T> {
     /** The value of this parameter in a configuration, as text. */
     public String formatFrom(D config) {
         return declaration.type().format(getter.apply(config));
+    }
+
+    /** {@link #valueInOlderFiles()} as text. */
+    public String formattedValueInOlderFiles() {
+        return declaration.type().format(valueInOlderFiles());
     }
 
     public String formattedDefault() {

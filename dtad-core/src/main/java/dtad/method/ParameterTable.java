@@ -77,6 +77,21 @@ public final class ParameterTable<D> {
     }
 
     /**
+     * Builds the configuration of a saved model from its {@code key=value} texts, as {@link #parse} does
+     * except that a key the file leaves out takes its {@linkplain Parameter#valueInOlderFiles value in older
+     * files} (a key added after the file was written), not its default.
+     */
+    public D parseSaved(Map<String, String> texts) {
+        Map<String, String> completed = new LinkedHashMap<>(texts);
+        for (Parameter<D, ?> p : parameters) {
+            if (!completed.containsKey(p.key())) {
+                completed.put(p.key(), p.formattedValueInOlderFiles());
+            }
+        }
+        return parse(completed);
+    }
+
+    /**
      * Checks the values given so far, each by its own declaration, as a caller that sets parameters one
      * at a time needs (Spark's {@code setParam}): a rule that relates two keys (all of it) is checked only
      * once both are given, so the order of the calls does not matter; {@link #parse} checks the whole

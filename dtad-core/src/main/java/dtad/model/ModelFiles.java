@@ -292,7 +292,7 @@ public final class ModelFiles {
 
     private static <D extends Detector<?>> DetectorModel load(Method<D> method, Map<String, String> parameters,
             TrainingInfo info, double[] trainingScores, PayloadReader payloads) throws IOException {
-        return method.loader().load(method.configure(parameters), info, trainingScores, payloads);
+        return method.loader().load(method.configureSaved(parameters), info, trainingScores, payloads);
     }
 
     private static byte[] readManifestBytes(Path directory) throws IOException {

@@ -89,6 +89,11 @@ public final class ReconstructionModel extends NetworkModel implements Explainab
                 + "non-negative, and a row's contributions sum to its score.";
     }
 
+    /** {@code width} values per row of {@code head} on the rows scaled as the model scales them (studies of the score). */
+    Matrix evaluate(Matrix x, int width, dtad.torch.TrainedNetwork.Head head) {
+        return whileOpen(() -> network().evaluate(standardize(x), width, head));
+    }
+
     @Override
     protected double[] scoreStandardized(Matrix standardized) {
         return network().evaluate(standardized, (n, weights, rows) -> chain.scores((Denoiser) n, weights, rows));

@@ -47,7 +47,8 @@ final class ReverseChain {
         this.settings = settings;
         this.seed = seed;
         NoiseSchedule schedule = NoiseSchedule.linear(settings.steps());
-        int longest = settings.longest();
+        // The one-step score needs no chain constants.
+        int longest = settings.score() == ReconstructionSettings.Score.CHAIN ? settings.longest() : 0;
         this.recipSqrtAlpha = new float[longest];
         this.epsCoefficient = new float[longest];
         this.sigma = new float[longest];
@@ -128,6 +129,14 @@ final class ReverseChain {
         NDManager block = rows.getManager();
         int n = Math.toIntExact(rows.getShape().get(0));
         int d = Math.toIntExact(rows.getShape().get(1));
+        RowNoise noise = settings.random() ? new RowNoise(rows.toFloatArray(), n, d) : null;
+        NDList errors = new NDList();
+        if (settings.score() == ReconstructionSettings.Score.ONE_STEP) {
+            for (int start : settings.starts()) {
+                errors.add(oneStep(denoiser, weights, rows, start - 1, noise, output));
+            }
+            return errors;
+        }
         int longest = settings.longest();
         float[] times = new float[longest];
         for (int t = 0; t < longest; t++) {
@@ -136,12 +145,38 @@ final class ReverseChain {
         // The conditioning depends on t alone: computed once for every t any chain visits.
         NDList conditions = denoiser.conditioning(weights, Tensors.floats(block, times, new Shape(longest)))
                 .split(longest, 0);
-        RowNoise noise = settings.random() ? new RowNoise(rows.toFloatArray(), n, d) : null;
-        NDList errors = new NDList();
         for (int start : settings.starts()) {
             errors.add(chain(denoiser, weights, rows, start, conditions, noise, output));
         }
         return errors;
+    }
+
+    /**
+     * {@link ReconstructionSettings.Score#ONE_STEP} at {@code t}: {@code draws} times, noise the row to {@code t}
+     * and reconstruct it in one step, {@code x0 = (x_t - sqrt(1 - alphaBar_t) eps_theta(x_t, t)) / sqrt(alphaBar_t)};
+     * the squared errors {@code (x_j - x0_j)^2} averaged over the draws, {@code [n, d]}, or their row means for
+     * {@link Output#ROW_ERROR}. (The same as the noise-prediction error {@code (eps_theta - eps)^2} times
+     * {@code (1 - alphaBar_t) / alphaBar_t}: the training loss at {@code t}.)
+     */
+    private NDArray oneStep(Denoiser denoiser, NDList weights, NDArray rows, int t, RowNoise noise, Output output) {
+        NDManager block = rows.getManager();
+        float signal = noising.signal(t);
+        float deviation = noising.noise(t);
+        NDArray condition = denoiser.conditioning(weights, Tensors.floats(block, new float[] {t}, new Shape(1)));
+        NDArray total = null;
+        for (int draw = 0; draw < settings.draws(); draw++) {
+            try (NDManager step = block.newSubManager()) {
+                NDArray eps = noise.next(step, 1f);
+                NDArray noisy = rows.mul(signal).add(eps.mul(deviation));
+                NDArray predicted = denoiser.predictNoise(weights, noisy, condition, null);
+                NDArray squares = noisy.sub(predicted.mul(deviation)).div(signal).sub(rows).square();
+                NDArray sum = total == null ? squares : total.add(squares);
+                sum.attach(block);
+                total = sum;
+            }
+        }
+        NDArray squares = total.div(settings.draws());
+        return output == Output.ROW_ERROR ? squares.mean(new int[] {1}) : squares;
     }
 
     /** One chain from {@code t = start-1} down to 0, handing back {@code output}. */
