@@ -55,6 +55,18 @@ class ParameterTableTest {
     }
 
     @Test
+    void aSavedModelWithoutAKeyAddedLaterTakesTheValueOfOlderFilesNotTheDefault() {
+        // count was added after files were written; before it, such a file meant count 1.
+        ParameterTable<Toy> table = ParameterTable.<Toy>builder().add(Toy.WIDTH).add(Toy.COUNT.withValueInOlderFiles(1))
+                .build(v -> new Toy(v.get(Toy.WIDTH), v.get(Toy.COUNT)));
+        assertEquals(new Toy(4, 2), table.parse(Map.of("width", "4")), "a new configuration takes the default");
+        assertEquals(new Toy(4, 1), table.parseSaved(Map.of("width", "4")));
+        assertEquals(new Toy(4, 3), table.parseSaved(Map.of("width", "4", "count", "3")), "a saved value wins");
+        assertEquals(new Toy(4, 2), Toy.TABLE.parseSaved(Map.of("width", "4")),
+                "a key without a value in older files takes its default");
+    }
+
+    @Test
     void valuesGivenOneAtATimeAreCheckedInAnyOrder() {
         Toy.TABLE.checkGiven(Map.of("count", "6")); // the width is not given yet: the relating rule waits
         Toy.TABLE.checkGiven(Map.of("width", "4"));

@@ -84,7 +84,9 @@ public final class ReconstructionModel extends NetworkModel implements Explainab
 
     @Override
     public String contributionMeaning() {
-        return "The feature's part of the reconstruction error after the reverse diffusion chain (its squared "
+        String reconstruction = detector.reconstruction().score() == ReconstructionSettings.Score.CHAIN
+                ? "after the reverse diffusion chain" : "of the one-step reconstruction from the noised row";
+        return "The feature's part of the reconstruction error " + reconstruction + " (its squared "
                 + "error in standardized units, divided by the number of features, when rec_t has one start): "
                 + "non-negative, and a row's contributions sum to its score.";
     }

@@ -39,9 +39,9 @@ import java.util.SplittableRandom;
  * </pre>
  */
 public final class ImageScoreStudy {
-    static final int[] TIMES = {10, 50, 100, 200, 300, 400, 500, 700};
+    static final int[] TIMES = {100, 300, 500, 600, 700, 800, 900, 999};
     static final int DRAWS = 2;
-    static final int[] DDIM_STARTS = {200, 400};
+    static final int[] DDIM_STARTS = {};
     static final int DDIM_STEPS = 5;
 
     private ImageScoreStudy() {
@@ -153,10 +153,20 @@ public final class ImageScoreStudy {
                 float b = (float) Math.sqrt(1 - schedule.alphaBar(t));
                 NDArray condition = denoiser.conditioning(weights, Tensors.floats(block, new float[] {t}, new Shape(1)));
                 for (int draw = 0; draw < DRAWS; draw++) {
-                    NDArray eps = gaussian(block, streams, n, d);
-                    NDArray xt = rows.mul(a).add(eps.mul(b));
-                    NDArray predicted = denoiser.predictNoise(weights, xt, condition, null);
-                    columns.add(predicted.sub(eps).square().mean(new int[] {1}));
+                    // Each pass's temporaries are freed with the pass, not kept until the block ends.
+                    try (NDManager pass = block.newSubManager()) {
+                        NDArray eps = gaussian(pass, streams, n, d);
+                        NDArray xt = eps.mul(b);
+                        NDArray signal = rows.mul(a);
+                        signal.attach(pass);
+                        xt = xt.add(signal);
+                        condition.attach(pass);
+                        NDArray predicted = denoiser.predictNoise(weights, xt, condition, null);
+                        NDArray error = predicted.sub(eps).square().mean(new int[] {1});
+                        error.attach(block);
+                        condition.attach(block);
+                        columns.add(error);
+                    }
                 }
             }
             for (int s : DDIM_STARTS) {

@@ -63,13 +63,17 @@ public final class ImageScoreStudyReport {
             variants.put("ddim s" + ds + " 5 steps / energy", s -> divide(s.values(s.test, "ddim_s" + ds),
                     s.values(s.test, "energy")));
         }
-        List<List<Integer>> sets = List.of(List.of(50, 100, 200), List.of(100, 200, 300), List.of(100, 200, 300, 400, 500),
-                List.of(200, 300, 400, 500), List.of(50, 100, 200, 300, 400, 500, 700), List.of(300, 400, 500, 700));
+        List<List<Integer>> sets = List.of(List.of(500, 700, 900), List.of(600, 800, 999), List.of(700, 800, 900),
+                List.of(800, 900, 999), List.of(300, 500, 700, 900), List.of(700, 900), List.of(500, 800),
+                List.of(600, 900), List.of(300, 500, 600, 700, 800, 900, 999), List.of(700, 999), List.of(600, 999),
+                List.of(500, 800, 999), List.of(500, 999));
         for (List<Integer> set : sets) {
             variants.put("geo mean " + set, s -> geoMean(s, s.test, set));
+            variants.put("geo mean 1 draw " + set, s -> firstDrawGeoMean(s, set));
             variants.put("z sum " + set, s -> zSum(s, set, false));
             variants.put("z sum log " + set, s -> zSum(s, set, true));
             variants.put("z sum log / energy " + set, s -> zSum(s, set, true, true));
+            variants.put("mean x0 error " + set, s -> x0Mean(s, set));
         }
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-45s", "variant"));
         for (Study s : studies) {
@@ -88,6 +92,31 @@ public final class ImageScoreStudyReport {
             line.append(String.format(Locale.ROOT, " %9.2f", sum / studies.size()));
             System.out.println(line);
         }
+    }
+
+    /** The mean over {@code set} of the one-step x0 error, {@code (1 - alphaBar_t) / alphaBar_t} times the noise error. */
+    private static double[] x0Mean(Study s, List<Integer> set) {
+        dtad.diffusion.NoiseSchedule schedule = dtad.diffusion.NoiseSchedule.linear(1000);
+        double[] out = new double[s.test.length];
+        for (int t : set) {
+            double factor = (1 - schedule.alphaBar(t)) / schedule.alphaBar(t);
+            double[] v = meanOver(s, s.test, List.of(t), false);
+            for (int i = 0; i < out.length; i++) {
+                out[i] += factor * v[i];
+            }
+        }
+        return out;
+    }
+
+    private static double[] firstDrawGeoMean(Study s, List<Integer> set) {
+        double[] out = new double[s.test.length];
+        for (int t : set) {
+            double[] v = s.values(s.test, "eps_t" + t + "_d0");
+            for (int i = 0; i < out.length; i++) {
+                out[i] += Math.log(v[i]);
+            }
+        }
+        return out;
     }
 
     private static double[] divide(double[] a, double[] b) {
