@@ -54,4 +54,20 @@ public final class ImageScaling {
         }
         return Standardizer.of(means, scales);
     }
+
+    /**
+     * A mean and scale per pixel, each pixel's scale at least {@code floor} times its channel's (per-channel
+     * scaling of {@link #fit}): the scale of a pixel that is almost always blank is not the tiny spread of a
+     * few training images, which would turn any ink there into values far outside what a network saw.
+     */
+    public static Standardizer perPixel(Matrix train, ImageShape shape, double floor) {
+        Standardizer channels = fit(train, shape);
+        Standardizer pixels = Standardizer.fit(train);
+        double[] scales = pixels.scales();
+        double[] channelScales = channels.scales();
+        for (int j = 0; j < scales.length; j++) {
+            scales[j] = Math.max(scales[j], floor * channelScales[j]);
+        }
+        return Standardizer.of(pixels.means(), scales);
+    }
 }

@@ -153,7 +153,8 @@ public record ImageCategoricalDTE(ImageSize image, int steps, int bins, Categori
 
     @Override
     public CategoricalDTEModel fit(Matrix train, Progress progress) {
-        TrainingData data = scaling == Scaling.PIXEL ? TrainingData.of(train)
+        TrainingData data = scaling == Scaling.PIXEL ? TrainingData.of(train, rows -> ImageScaling.perPixel(rows,
+                imageShape(rows.columns()), Double.parseDouble(System.getProperty("floor", "0"))))
                 : TrainingData.of(train, rows -> ImageScaling.fit(rows, imageShape(rows.columns())));
         int features = data.standardized().columns();
         ImageCategoricalDTE resolved = ImageSize.of(imageShape(features)).setIn(toBuilder()).build();

@@ -15,8 +15,9 @@ import dtad.torch.image.ImageSize;
 import java.util.List;
 
 /**
- * DDPM reconstruction of images: {@link DDPM}'s objective ({@link NoisePrediction}) and score (the
- * reverse chain's reconstruction error, {@link ReverseChain}) with a small U-Net denoiser
+ * DDPM reconstruction of images: {@link DDPM}'s objective ({@link NoisePrediction}) and a reconstruction
+ * error ({@link ReverseChain}; by default the one-step reconstruction from three noise levels,
+ * {@link ReconstructionSettings#IMAGES}, where DDPM runs the reverse chain from the row) with a small U-Net denoiser
  * ({@link ImageUNet}) over rows that are flattened images ({@link ImageSize}; scaled per channel,
  * {@link ImageScaling}). Higher = more anomalous.
  *
@@ -52,7 +53,7 @@ public record ImageDDPM(ReconstructionSettings reconstruction, ImageSize image, 
             ImageDDPM::timeDim);
 
     public static final Method<ImageDDPM> METHOD = new Method<>("ImageDDPM", Family.RECONSTRUCTION,
-            "Reconstruction error of a denoising diffusion model with a U-Net over images (reverse chain from rec_t)",
+            "Reconstruction error of a denoising diffusion model with a U-Net over images (one step from noised images)",
             ReconstructionParameters.REFERENCE, ReconstructionParameters.addTraining(
                     ImageSize.addTo(ReconstructionParameters.addReconstruction(ParameterTable.<ImageDDPM>builder(), ReconstructionSettings.IMAGES),
                                     ImageDDPM::image)

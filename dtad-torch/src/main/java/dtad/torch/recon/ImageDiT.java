@@ -14,7 +14,8 @@ import dtad.torch.image.ImageDetector;
 import dtad.torch.image.ImageSize;
 
 /**
- * DiT reconstruction of images: the objective and scoring of {@link DDPM} with DiT's transformer
+ * DiT reconstruction of images: the objective of {@link DDPM} and the image networks' score (by default the
+ * one-step reconstruction from three noise levels, {@link ReconstructionSettings#IMAGES}) with DiT's transformer
  * (Peebles and Xie, ICCV 2023) over 2-D patches ({@link ImagePatches}: patch embedding, fixed 2-D sin-cos
  * positions, the adaLN-Zero blocks and final layer of the tabular {@link DiT}, a linear head back to
  * patches), on rows that are flattened images ({@link ImageSize}; scaled per channel,

@@ -84,9 +84,16 @@ public final class ReconstructionModel extends NetworkModel implements Explainab
 
     @Override
     public String contributionMeaning() {
-        return "The feature's part of the reconstruction error after the reverse diffusion chain (its squared "
+        String reconstruction = detector.reconstruction().score() == ReconstructionSettings.Score.CHAIN
+                ? "after the reverse diffusion chain" : "of the one-step reconstruction from the noised row";
+        return "The feature's part of the reconstruction error " + reconstruction + " (its squared "
                 + "error in standardized units, divided by the number of features, when rec_t has one start): "
                 + "non-negative, and a row's contributions sum to its score.";
+    }
+
+    /** {@code width} values per row of {@code head} on the rows scaled as the model scales them (studies of the score). */
+    Matrix evaluate(Matrix x, int width, dtad.torch.TrainedNetwork.Head head) {
+        return whileOpen(() -> network().evaluate(standardize(x), width, head));
     }
 
     @Override

@@ -40,6 +40,14 @@ public final class ReconstructionParameters {
     public static final ParameterKey<Boolean> POSTERIOR_NOISE = ParameterKey.of("posterior_noise",
             ParameterType.BOOLEAN, Constraint.none(),
             "add sqrt(posterior variance) z at each step t > 0 (commented out in the reference)");
+    /** How a start becomes an error: the reverse chain or one step. */
+    public static final ParameterKey<ReconstructionSettings.Score> SCORE = ParameterKey.of("score",
+            ParameterType.choice(ReconstructionSettings.Score.class), Constraint.none(),
+            "chain: the reverse chain from each start (the reference); one_step: noise the row to t = s-1 and "
+                    + "reconstruct it in one step from the predicted noise");
+    /** The noise draws per start of the one-step score. */
+    public static final ParameterKey<Integer> DRAWS = ParameterKey.of("draws", ParameterType.INTEGER,
+            Constraint.atLeast(1), "score=one_step: noise draws per start, their errors averaged");
     /** Whether the reference's early stop ends the fit. */
     public static final ParameterKey<Boolean> EARLY_STOP = ParameterKey.of("early_stop", ParameterType.BOOLEAN,
             Constraint.none(), "after epoch 51, stop when the epoch's mean loss exceeds the one 39 epochs earlier "
@@ -64,7 +72,11 @@ public final class ReconstructionParameters {
                 .add(REC_T, r.starts(), d -> d.reconstruction().starts())
                 .add(NOISE_FIRST, r.noiseFirst(), d -> d.reconstruction().noiseFirst())
                 .add(FULL_PATH, r.fullPath(), d -> d.reconstruction().fullPath())
-                .add(POSTERIOR_NOISE, r.posteriorNoise(), d -> d.reconstruction().posteriorNoise());
+                .add(POSTERIOR_NOISE, r.posteriorNoise(), d -> d.reconstruction().posteriorNoise())
+                // Model files written before these keys scored by the chain.
+                .add(SCORE.<D>bind(r.score(), d -> d.reconstruction().score())
+                        .inOlderModelFiles(ReconstructionSettings.Score.CHAIN))
+                .add(DRAWS.<D>bind(r.draws(), d -> d.reconstruction().draws()).inOlderModelFiles(1));
     }
 
     static <D extends ReconstructionDetector> ParameterTable.Builder<D> addTraining(ParameterTable.Builder<D> builder) {
@@ -83,7 +95,7 @@ public final class ReconstructionParameters {
 
     static ReconstructionSettings reconstruction(ParameterValues v) {
         return new ReconstructionSettings(v.get(STEPS), v.get(REC_T), v.get(NOISE_FIRST), v.get(FULL_PATH),
-                v.get(POSTERIOR_NOISE));
+                v.get(POSTERIOR_NOISE), v.get(SCORE), v.get(DRAWS));
     }
 
     static TrainingSettings training(ParameterValues v) {

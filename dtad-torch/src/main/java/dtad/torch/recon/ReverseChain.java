@@ -21,11 +21,21 @@ import java.util.SplittableRandom;
  * optional ({@code posterior_noise}) and never added at {@code t = 0}. With several starts, each runs
  * its own chain from the row and the score is the geometric mean of their errors.
  *
+ * <p><b>One step</b> ({@code score=one_step}, {@link ReconstructionSettings.Score#ONE_STEP}): instead of the chain,
+ * each start noises the row to {@code t = s-1}, {@code x_t = sqrt(alphaBar_t) x + sqrt(1 - alphaBar_t) z}, and
+ * reconstructs it in one step from the predicted noise,
+ * {@code x0 = (x_t - sqrt(1 - alphaBar_t) eps_theta(x_t, t)) / sqrt(alphaBar_t)}; the start's error is
+ * {@code mean_j (x_j - x0_j)^2} averaged over {@code draws} draws of {@code z} (it is the denoising loss at
+ * {@code t} times {@code (1 - alphaBar_t) / alphaBar_t}). From a strongly noised row this asks what the
+ * training data would make of the row's coarse shape, which is what sets a class apart, where the chain from
+ * the clean row measures mostly how much fine texture a row has. The starts combine as the chains' do, and the
+ * maps and contributions are the same squared errors.
+ *
  * <p><b>Cost.</b> The chains are the whole cost of scoring: the sum of the starts in network evaluations
  * per row. The schedule's constants are Java floats computed once; the conditioning of every time a
  * chain visits is computed once per block (it depends on {@code t} alone) and each step adds its row to
  * every noised row; nothing is read back to the host until the scores. Each step's temporaries live in a
- * sub-manager closed at the end of the step.
+ * sub-manager closed at the end of the step. The one-step score costs {@code draws} evaluations per start.
  *
  * <p><b>Batch independence.</b> Rows go through in the fixed blocks of {@link dtad.torch.TrainedNetwork};
  * when the chain draws noise, each row's noise comes from its own stream, seeded by the model's seed
@@ -47,7 +57,8 @@ final class ReverseChain {
         this.settings = settings;
         this.seed = seed;
         NoiseSchedule schedule = NoiseSchedule.linear(settings.steps());
-        int longest = settings.longest();
+        // The one-step score needs no chain constants.
+        int longest = settings.score() == ReconstructionSettings.Score.CHAIN ? settings.longest() : 0;
         this.recipSqrtAlpha = new float[longest];
         this.epsCoefficient = new float[longest];
         this.sigma = new float[longest];
@@ -128,6 +139,14 @@ final class ReverseChain {
         NDManager block = rows.getManager();
         int n = Math.toIntExact(rows.getShape().get(0));
         int d = Math.toIntExact(rows.getShape().get(1));
+        RowNoise noise = settings.random() ? new RowNoise(rows.toFloatArray(), n, d) : null;
+        NDList errors = new NDList();
+        if (settings.score() == ReconstructionSettings.Score.ONE_STEP) {
+            for (int start : settings.starts()) {
+                errors.add(oneStep(denoiser, weights, rows, start - 1, noise, output));
+            }
+            return errors;
+        }
         int longest = settings.longest();
         float[] times = new float[longest];
         for (int t = 0; t < longest; t++) {
@@ -136,12 +155,47 @@ final class ReverseChain {
         // The conditioning depends on t alone: computed once for every t any chain visits.
         NDList conditions = denoiser.conditioning(weights, Tensors.floats(block, times, new Shape(longest)))
                 .split(longest, 0);
-        RowNoise noise = settings.random() ? new RowNoise(rows.toFloatArray(), n, d) : null;
-        NDList errors = new NDList();
         for (int start : settings.starts()) {
             errors.add(chain(denoiser, weights, rows, start, conditions, noise, output));
         }
         return errors;
+    }
+
+    /**
+     * {@link ReconstructionSettings.Score#ONE_STEP} at {@code t}: {@code draws} times, noise the row to {@code t}
+     * and reconstruct it in one step, {@code x0 = (x_t - sqrt(1 - alphaBar_t) eps_theta(x_t, t)) / sqrt(alphaBar_t)};
+     * the squared errors {@code (x_j - x0_j)^2} averaged over the draws, {@code [n, d]}, or their row means for
+     * {@link Output#ROW_ERROR}. (The same as the noise-prediction error {@code (eps_theta - eps)^2} times
+     * {@code (1 - alphaBar_t) / alphaBar_t}: the training loss at {@code t}.)
+     */
+    private NDArray oneStep(Denoiser denoiser, NDList weights, NDArray rows, int t, RowNoise noise, Output output) {
+        NDManager block = rows.getManager();
+        float signal = noising.signal(t);
+        float deviation = noising.noise(t);
+        NDArray condition = denoiser.conditioning(weights, Tensors.floats(block, new float[] {t}, new Shape(1)));
+        NDArray total = null;
+        for (int draw = 0; draw < settings.draws(); draw++) {
+            try (NDManager step = block.newSubManager()) {
+                // Everything the step derives lands in the step's manager (an op's result goes to its
+                // first operand's), so that the network's temporaries are freed with the step.
+                NDArray scaled = rows.mul(signal);
+                scaled.attach(step);
+                NDArray eps = noise.next(step, 1f);
+                NDArray noisy = scaled.add(eps.mul(deviation));
+                condition.attach(step);
+                NDArray predicted = denoiser.predictNoise(weights, noisy, condition, null);
+                NDArray squares = noisy.sub(predicted.mul(deviation)).div(signal).sub(rows).square();
+                if (total != null) {
+                    total.attach(step);
+                    squares = total.add(squares);
+                }
+                squares.attach(block);
+                condition.attach(block);
+                total = squares;
+            }
+        }
+        NDArray squares = total.div(settings.draws());
+        return output == Output.ROW_ERROR ? squares.mean(new int[] {1}) : squares;
     }
 
     /** One chain from {@code t = start-1} down to 0, handing back {@code output}. */

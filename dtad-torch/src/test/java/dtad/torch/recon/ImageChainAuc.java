@@ -89,7 +89,11 @@ public final class ImageChainAuc {
     }
 
     private static ReconstructionDetector withStarts(ReconstructionDetector d, List<Integer> starts) {
-        ReconstructionSettings r = d.reconstruction().withStarts(starts);
+        return withSettings(d, d.reconstruction().withStarts(starts));
+    }
+
+    /** {@code d} scoring by {@code r}. */
+    static ReconstructionDetector withSettings(ReconstructionDetector d, ReconstructionSettings r) {
         if (d instanceof ImageDDPM u) {
             return new ImageDDPM(r, u.image(), u.base(), u.multipliers(), u.timeDim(), u.training(), u.earlyStop());
         }
@@ -112,7 +116,7 @@ public final class ImageChainAuc {
     }
 
     /** Keeps a model's byte payloads in memory (the parameters), for loading it again under other settings. */
-    private record BytesOnly(Map<String, byte[]> bytes) implements PayloadWriter, PayloadReader {
+    record BytesOnly(Map<String, byte[]> bytes) implements PayloadWriter, PayloadReader {
         @Override
         public void matrix(String name, Matrix value) {
         }
