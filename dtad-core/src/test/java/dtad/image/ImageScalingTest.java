@@ -26,4 +26,16 @@ class ImageScalingTest {
         assertThrows(InputException.class, () -> ImageScaling.fit(Matrix.of(new double[][] {{1, Double.POSITIVE_INFINITY}}),
                 new ImageShape(1, 1, 2)));
     }
+
+    @Test
+    void perPixelScalesAreFlooredAtAShareOfTheirChannels() {
+        // Channel 0: pixel 0 holds 0, 2 and pixel 1 holds 2, 4 (each deviation 1; the channel's sqrt(2)).
+        Matrix train = Matrix.of(new double[][] {{0, 2, 5, 5}, {2, 4, 5, 5}});
+        ImageShape shape = new ImageShape(2, 1, 2);
+        Standardizer loose = ImageScaling.perPixel(train, shape, 0.5);
+        assertArrayEquals(new double[] {1, 3, 5, 5}, loose.means(), 1e-12);
+        assertArrayEquals(new double[] {1, 1, 1, 1}, loose.scales(), 1e-12);
+        assertArrayEquals(new double[] {0.9 * Math.sqrt(2), 0.9 * Math.sqrt(2), 1, 1},
+                ImageScaling.perPixel(train, shape, 0.9).scales(), 1e-12);
+    }
 }

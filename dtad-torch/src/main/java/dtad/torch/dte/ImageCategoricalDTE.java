@@ -66,9 +66,9 @@ public record ImageCategoricalDTE(ImageSize image, int steps, int bins, Categori
         /** One mean and scale per channel ({@link ImageScaling}): the images keep their look. Files saved before {@code scaling} existed. */
         CHANNEL,
         /**
-         * One mean and scale per pixel, as the tabular DTE-C scales its columns (the default): the noise is
-         * measured against how much each pixel varies among the normal images, so ink where the normal
-         * images are blank reads as much noise, a late diffusion time.
+         * One mean and scale per pixel, as the tabular DTE-C scales its columns (the default), each scale at
+         * least half its channel's: the noise is measured against how much each pixel varies among the
+         * normal images, so ink where the normal images are blank reads as much noise, a late diffusion time.
          */
         PIXEL
     }
@@ -94,6 +94,14 @@ public record ImageCategoricalDTE(ImageSize image, int steps, int bins, Categori
             Head.DENSE, Constraint.none(), "mean: mean over the pixels then linear (position-blind); dense: "
                     + "pooled to at most 8x8 cells, flattened, hidden layer of 256", ImageCategoricalDTE::head)
             .inOlderModelFiles(Head.MEAN);
+
+    /**
+     * With {@link Scaling#PIXEL}, no pixel's scale is below this share of its channel's. Unbounded, a pixel
+     * blank in nearly every normal image got the scale of a few specks, ink there became values far outside
+     * the training range and the score inverted (Fashion-MNIST one-class, seed 0, classes 7/0/4: 30.7/84.9/64.6
+     * AUC-ROC; floor 0.1: 85.8/84.5/71.7; floor 0.5: 91.3/84.4/67.1).
+     */
+    static final double PIXEL_SCALE_FLOOR = 0.5;
 
     /** {@code scaling}: per pixel; files saved before the key existed were scaled per channel. */
     public static final Parameter<ImageCategoricalDTE, Scaling> SCALING = Parameter.of("scaling",
@@ -154,7 +162,7 @@ public record ImageCategoricalDTE(ImageSize image, int steps, int bins, Categori
     @Override
     public CategoricalDTEModel fit(Matrix train, Progress progress) {
         TrainingData data = scaling == Scaling.PIXEL ? TrainingData.of(train, rows -> ImageScaling.perPixel(rows,
-                imageShape(rows.columns()), Double.parseDouble(System.getProperty("floor", "0"))))
+                imageShape(rows.columns()), PIXEL_SCALE_FLOOR))
                 : TrainingData.of(train, rows -> ImageScaling.fit(rows, imageShape(rows.columns())));
         int features = data.standardized().columns();
         ImageCategoricalDTE resolved = ImageSize.of(imageShape(features)).setIn(toBuilder()).build();
