@@ -22,8 +22,8 @@ import java.io.IOException;
  *
  * <p><b>Contributions</b> ({@link #contributions}): integrated gradients ({@link IntegratedGradients}, 4 Gauss-Legendre
  * points) of the expected bin with respect to the standardized row, from the training mean (0 after
- * standardization; for images the per-channel mean, a flat image), per feature or pixel: positive where the
- * feature raises the score above the training mean's; a row's contributions sum to
+ * standardization; for images the training images' mean per channel, a flat image, or per pixel, by the
+ * scaling), per feature or pixel: positive where the feature raises the score above the training mean's; a row's contributions sum to
  * {@code score(row) - score(training mean)} up to the error of the path integral (median 1-11%, see the tests).
  */
 public final class CategoricalDTEModel extends NetworkModel implements PosteriorModel, Explainable {
