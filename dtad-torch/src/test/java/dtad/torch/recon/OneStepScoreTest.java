@@ -12,7 +12,6 @@ import ai.djl.ndarray.types.Shape;
 import dtad.diffusion.NoiseSchedule;
 import dtad.image.ImageShape;
 import dtad.metrics.RankingMetrics;
-import dtad.torch.ParameterLayout;
 import dtad.torch.StepRandom;
 import dtad.torch.Tensors;
 import dtad.torch.TorchEngine;
@@ -34,19 +33,7 @@ class OneStepScoreTest {
      * {@code x_t / sqrt(1 - alphaBar_t)}; its one-step reconstruction is 0 from any noise, and a row's error
      * at every start is exactly its mean square.
      */
-    private record AllNoise(NoiseSchedule schedule) implements Denoiser {
-        @Override
-        public int features() {
-            return 2;
-        }
-
-        @Override
-        public ParameterLayout layout() {
-            ParameterLayout.Builder builder = ParameterLayout.builder();
-            builder.add("unused", new ParameterLayout.Init.Constant(0), 1);
-            return builder.build();
-        }
-
+    private record AllNoise(NoiseSchedule schedule) implements TwoValueDenoiser {
         @Override
         public NDArray conditioning(NDList weights, NDArray times) {
             float[] t = times.toFloatArray();
@@ -60,31 +47,6 @@ class OneStepScoreTest {
         @Override
         public NDArray predictNoise(NDList weights, NDArray noisy, NDArray conditioning, StepRandom random) {
             return noisy.div(conditioning);
-        }
-    }
-
-    /** Predicts {@code a x_t}: the reconstruction then depends on the drawn noise. */
-    private record Proportional(float a) implements Denoiser {
-        @Override
-        public int features() {
-            return 2;
-        }
-
-        @Override
-        public ParameterLayout layout() {
-            ParameterLayout.Builder builder = ParameterLayout.builder();
-            builder.add("unused", new ParameterLayout.Init.Constant(0), 1);
-            return builder.build();
-        }
-
-        @Override
-        public NDArray conditioning(NDList weights, NDArray times) {
-            return times.reshape(-1, 1).mul(0f);
-        }
-
-        @Override
-        public NDArray predictNoise(NDList weights, NDArray noisy, NDArray conditioning, StepRandom random) {
-            return noisy.mul(a).add(conditioning);
         }
     }
 
@@ -120,7 +82,7 @@ class OneStepScoreTest {
 
     @Test
     void aRowsNoiseIsSeededAndTheSameInAnyBatch() {
-        Denoiser denoiser = new Proportional(0.4f);
+        Denoiser denoiser = new TwoValueDenoiser.Proportional(0.4f);
         float[] all = score(new ReverseChain(ONE_STEP, 7), denoiser, ROWS);
         float[] last = score(new ReverseChain(ONE_STEP, 7), denoiser, new float[] {-4, 4});
         float[] twice = score(new ReverseChain(ONE_STEP, 7), denoiser, new float[] {-4, 4, 1, -2, -4, 4});
@@ -137,7 +99,7 @@ class OneStepScoreTest {
 
     @Test
     void contributionsSumToTheScore() {
-        Denoiser denoiser = new Proportional(0.4f);
+        Denoiser denoiser = new TwoValueDenoiser.Proportional(0.4f);
         ReverseChain chain = new ReverseChain(ONE_STEP, 3);
         try (NDManager manager = TorchEngine.newManager()) {
             NDArray x = Tensors.floats(manager, ROWS, new Shape(3, 2));

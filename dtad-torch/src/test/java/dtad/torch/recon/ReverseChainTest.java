@@ -10,39 +10,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dtad.diffusion.NoiseSchedule;
-import dtad.torch.ParameterLayout;
-import dtad.torch.StepRandom;
 import dtad.torch.Tensors;
 import dtad.torch.TorchEngine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReverseChainTest {
-    /** A denoiser that predicts {@code a x}, whatever the time: the chain then has a closed form. */
-    private record Proportional(float a) implements Denoiser {
-        @Override
-        public int features() {
-            return 2;
-        }
-
-        @Override
-        public ParameterLayout layout() {
-            ParameterLayout.Builder builder = ParameterLayout.builder();
-            builder.add("unused", new ParameterLayout.Init.Constant(0), 1);
-            return builder.build();
-        }
-
-        @Override
-        public NDArray conditioning(NDList weights, NDArray times) {
-            return times.reshape(-1, 1).mul(0f);
-        }
-
-        @Override
-        public NDArray predictNoise(NDList weights, NDArray noisy, NDArray conditioning, StepRandom random) {
-            return noisy.mul(a).add(conditioning);
-        }
-    }
-
     private static final float[] ROWS = {1, -2, 3, 0.5f, -4, 4};
 
     private static float[] score(ReverseChain chain, Denoiser denoiser, float[] rows) {
@@ -57,7 +30,7 @@ class ReverseChainTest {
         ReconstructionSettings settings = new ReconstructionSettings(1000, List.of(250), false, false, false);
         NoiseSchedule schedule = NoiseSchedule.linear(1000);
         float a = 0.3f;
-        float[] scores = score(new ReverseChain(settings, 0), new Proportional(a), ROWS);
+        float[] scores = score(new ReverseChain(settings, 0), new TwoValueDenoiser.Proportional(a), ROWS);
         for (int r = 0; r < 3; r++) {
             double expected = closedFormError(schedule, a, 250, ROWS[2 * r], ROWS[2 * r + 1]);
             assertEquals(expected, scores[r], expected * 1e-4, "row " + r);
@@ -84,8 +57,8 @@ class ReverseChainTest {
         float[] errors;
         try (NDManager manager = TorchEngine.newManager()) {
             NDArray x = Tensors.floats(manager, ROWS, new Shape(3, 2));
-            errors = chain.errors(new Proportional(a), new NDList(), x).toFloatArray();
-            scores = chain.scores(new Proportional(a), new NDList(), x).toFloatArray();
+            errors = chain.errors(new TwoValueDenoiser.Proportional(a), new NDList(), x).toFloatArray();
+            scores = chain.scores(new TwoValueDenoiser.Proportional(a), new NDList(), x).toFloatArray();
         }
         int[] starts = {250, 10, 50};
         for (int r = 0; r < 3; r++) {
@@ -98,7 +71,7 @@ class ReverseChainTest {
             double geometric = Math.exp(logSum / 3);
             assertEquals(geometric, scores[r], geometric * 1e-4, "row " + r);
         }
-        float[] perfect = score(chain, new Proportional(0), new float[] {0, 0});
+        float[] perfect = score(chain, new TwoValueDenoiser.Proportional(0), new float[] {0, 0});
         assertEquals(0, perfect[0], 1e-20, "a perfect reconstruction scores (about) zero, not NaN");
     }
 
@@ -107,7 +80,7 @@ class ReverseChainTest {
         ReconstructionSettings settings = new ReconstructionSettings(100, List.of(10), false, true, false);
         NoiseSchedule schedule = NoiseSchedule.linear(100);
         float a = -0.5f;
-        float[] scores = score(new ReverseChain(settings, 0), new Proportional(a), ROWS);
+        float[] scores = score(new ReverseChain(settings, 0), new TwoValueDenoiser.Proportional(a), ROWS);
         double x0 = ROWS[0];
         double x1 = ROWS[1];
         double total = 0;
@@ -124,7 +97,7 @@ class ReverseChainTest {
     @Test
     void sampledNoiseIsSeededAndTheSameForARowInAnyBatch() {
         ReconstructionSettings settings = new ReconstructionSettings(100, List.of(30), true, false, true);
-        Denoiser denoiser = new Proportional(0.1f);
+        Denoiser denoiser = new TwoValueDenoiser.Proportional(0.1f);
         float[] all = score(new ReverseChain(settings, 7), denoiser, ROWS);
         float[] last = score(new ReverseChain(settings, 7), denoiser, new float[] {-4, 4});
         float[] twice = score(new ReverseChain(settings, 7), denoiser, new float[] {-4, 4, -4, 4});
