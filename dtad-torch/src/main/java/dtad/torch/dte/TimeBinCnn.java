@@ -89,7 +89,10 @@ final class TimeBinCnn implements Network {
         }
         NDArray cells = block == 1 ? h : h.getNDArrayInternal().avgPool(new Shape(block, block),
                 new Shape(block, block), new Shape(0, 0), true, false);
-        NDArray hidden = linear(weights, cells.reshape(n, -1), 0);
+        // A copy before the flatten: while a gradient is recorded, Conv2d hands back a slice of a wider
+        // output (its oneDNN workaround), and flattening that slice directly lost part of the input's gradient
+        // (integrated gradients summed to about half the score's rise; exact with the copy).
+        NDArray hidden = linear(weights, cells.mul(1f).reshape(n, -1), 0);
         return linear(weights, hidden.mul(hidden.getNDArrayInternal().sigmoid()), 1);
     }
 
