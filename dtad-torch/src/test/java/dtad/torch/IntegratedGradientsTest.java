@@ -14,10 +14,8 @@ class IntegratedGradientsTest {
     private static final Mlp NETWORK = new Mlp(5, List.of(32, 64, 32), 1, 0.5);
 
     private static TrainedNetwork network() {
-        float[] values = NETWORK.layout().initialValues(new SplittableRandom(4));
-        byte[] bytes = new byte[4 * values.length];
-        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(values);
-        return TrainedNetwork.load(NETWORK, bytes);
+        return TrainedNetwork.load(NETWORK, ParameterFile.write(NETWORK.layout(),
+                NETWORK.layout().initialValues(new SplittableRandom(4))));
     }
 
     @Test

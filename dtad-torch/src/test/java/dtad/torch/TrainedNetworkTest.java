@@ -16,10 +16,8 @@ class TrainedNetworkTest {
     private static final TrainedNetwork.Head OUTPUT = (network, weights, rows) -> network.forward(weights, rows);
 
     private static TrainedNetwork network() {
-        float[] values = NETWORK.layout().initialValues(new SplittableRandom(4));
-        byte[] bytes = new byte[4 * values.length];
-        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(values);
-        return TrainedNetwork.load(NETWORK, bytes);
+        return TrainedNetwork.load(NETWORK, ParameterFile.write(NETWORK.layout(),
+                NETWORK.layout().initialValues(new SplittableRandom(4))));
     }
 
     @Test

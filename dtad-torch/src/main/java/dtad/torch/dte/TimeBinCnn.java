@@ -7,6 +7,7 @@ import dtad.image.ImageShape;
 import dtad.torch.Network;
 import dtad.torch.ParameterLayout;
 import dtad.torch.StepRandom;
+import dtad.torch.Tensors;
 import dtad.torch.image.Conv2d;
 import dtad.torch.image.ImageGrid;
 import java.util.ArrayList;
@@ -91,8 +92,10 @@ final class TimeBinCnn implements Network {
                 new Shape(block, block), new Shape(0, 0), true, false);
         // A copy before the flatten: while a gradient is recorded, Conv2d hands back a slice of a wider
         // output (its oneDNN workaround), and flattening that slice directly lost part of the input's gradient
-        // (integrated gradients summed to about half the score's rise; exact with the copy).
-        NDArray hidden = linear(weights, cells.mul(1f).reshape(n, -1), 0);
+        // (integrated gradients summed to about half the score's rise; exact with the copy). Scoring has no slice.
+        boolean sliced = Tensors.recordsGradient(input, weights.get(headLayers[0]));
+        NDArray flat = (sliced ? cells.mul(1f) : cells).reshape(n, -1);
+        NDArray hidden = linear(weights, flat, 0);
         return linear(weights, hidden.mul(hidden.getNDArrayInternal().sigmoid()), 1);
     }
 

@@ -103,19 +103,20 @@ class DteExplanationTest {
         assertGaps(categorical, anomalies, ((Explainable) categorical).contributions(anomalies), 0.15, 0.3);
         assertGaps(inverseGamma, anomalies, ((Explainable) inverseGamma).contributions(anomalies), 0.03, 0.1);
         assertGaps(gaussian, anomalies, ((Explainable) gaussian).contributions(anomalies), 0.03, 0.1);
-        try (NetworkModel meanHead = ImageCategoricalDTETest.tiny(ImageSize.INFERRED, 15).toBuilder()
-                .set(ImageCategoricalDTE.HEAD, ImageCategoricalDTE.Head.MEAN)
-                .set(ImageCategoricalDTE.SCALING, ImageCategoricalDTE.Scaling.CHANNEL).build()
-                .fit(TestImages.normal(256, SHAPE, 1))) {
-            assertGaps(meanHead, defective, ((Explainable) meanHead).contributions(defective), 0.15, 0.3);
-        }
-        try (CategoricalDTEModel denseHead = ImageCategoricalDTETest.tiny(ImageSize.INFERRED, 15).toBuilder()
-                .set(ImageCategoricalDTE.SCALING, ImageCategoricalDTE.Scaling.CHANNEL).build()
-                .fit(TestImages.normal(256, SHAPE, 1))) {
+        try (CategoricalDTEModel meanHead = channelScaled(ImageCategoricalDTE.Head.MEAN);
+             CategoricalDTEModel denseHead = channelScaled(ImageCategoricalDTE.Head.DENSE)) {
+            assertGaps(meanHead, defective, meanHead.contributions(defective), 0.15, 0.3);
             assertGaps(denseHead, defective, denseHead.contributions(defective, new IntegratedGradients(64)), 0.02, 0.1);
         }
         assertGaps(categorical, anomalies, ((CategoricalDTEModel) categorical).contributions(anomalies,
                 new IntegratedGradients(64)), 0.02, 0.1);
+    }
+
+    /** The tiny image model of this test with per-channel scaling and {@code head}. */
+    private static CategoricalDTEModel channelScaled(ImageCategoricalDTE.Head head) {
+        return ImageCategoricalDTETest.tiny(ImageSize.INFERRED, 15).toBuilder().set(ImageCategoricalDTE.HEAD, head)
+                .set(ImageCategoricalDTE.SCALING, ImageCategoricalDTE.Scaling.CHANNEL).build()
+                .fit(TestImages.normal(256, SHAPE, 1));
     }
 
     private static void assertGaps(NetworkModel model, Matrix rows, double[][] contributions, double median,

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dtad.InputException;
 import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
-import dtad.detect.PayloadWriter;
 import dtad.detect.TestData;
 import dtad.model.ModelFiles;
 import dtad.torch.NetworkModel;
@@ -19,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,26 +40,9 @@ class ReconstructionModelTest {
     }
 
     private static byte[] parameters(DetectorModel model) throws IOException {
-        Map<String, byte[]> payloads = new HashMap<>();
-        model.writePayloads(new PayloadWriter() {
-            @Override
-            public void matrix(String name, Matrix value) {
-            }
-
-            @Override
-            public void doubles(String name, double[] value) {
-            }
-
-            @Override
-            public void ints(String name, int[] value) {
-            }
-
-            @Override
-            public void bytes(String name, byte[] value) {
-                payloads.put(name, value);
-            }
-        });
-        return payloads.get(NetworkModel.PARAMETERS);
+        ImageChainAuc.BytesOnly payloads = new ImageChainAuc.BytesOnly(new HashMap<>());
+        model.writePayloads(payloads);
+        return payloads.bytes().get(NetworkModel.PARAMETERS);
     }
 
     @Test
