@@ -69,7 +69,7 @@ public record DDPM(ReconstructionSettings reconstruction, int width, int blockWi
             ReconstructionModel::load);
 
     public DDPM {
-        ReconstructionParameters.requireCommon(reconstruction, training);
+        ReconstructionParameters.requireTabular(reconstruction, training);
         WIDTH.require(width);
         BLOCK_WIDTH.require(blockWidth);
         BLOCKS.require(blocks);

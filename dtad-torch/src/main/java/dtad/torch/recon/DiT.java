@@ -68,7 +68,7 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int hidden, 
             ReconstructionModel::load);
 
     public DiT {
-        ReconstructionParameters.requireCommon(reconstruction, training);
+        ReconstructionParameters.requireTabular(reconstruction, training);
         PATCH.require(patch);
         DEPTH.require(depth);
         HEADS.require(heads);

@@ -55,10 +55,10 @@ public record ImageDDPM(ReconstructionSettings reconstruction, ImageSize image, 
     public static final Method<ImageDDPM> METHOD = new Method<>("ImageDDPM", Family.RECONSTRUCTION,
             "Reconstruction error of a denoising diffusion model with a U-Net over images (one step from noised images)",
             ReconstructionParameters.REFERENCE, ReconstructionParameters.addTraining(
-                    ImageSize.addTo(ReconstructionParameters.addReconstruction(ParameterTable.<ImageDDPM>builder(), ReconstructionSettings.IMAGES),
+                    ImageSize.addTo(ReconstructionParameters.addImageReconstruction(ParameterTable.<ImageDDPM>builder(), ReconstructionSettings.IMAGES),
                                     ImageDDPM::image)
                             .add(BASE).add(MULTIPLIERS).add(TIME_DIM), TRAINING, false, Constraint.none())
-                    .build(v -> new ImageDDPM(ReconstructionParameters.reconstruction(v), ImageSize.of(v),
+                    .build(v -> new ImageDDPM(ReconstructionParameters.imageReconstruction(v), ImageSize.of(v),
                             v.get(BASE), v.get(MULTIPLIERS), v.get(TIME_DIM), ReconstructionParameters.training(v),
                             v.get(ReconstructionParameters.EARLY_STOP))),
             ReconstructionModel::load);

@@ -64,11 +64,11 @@ public record ImageDiT(ReconstructionSettings reconstruction, ImageSize image, i
             "Reconstruction error of a denoising diffusion model with a DiT (adaLN-Zero) over image patches",
             ReconstructionParameters.REFERENCE + "; Peebles, Xie. Scalable Diffusion Models with Transformers. "
                     + "ICCV 2023. arXiv:2212.09748", ReconstructionParameters.addTraining(
-                    ImageSize.addTo(ReconstructionParameters.addReconstruction(ParameterTable.<ImageDiT>builder(), ReconstructionSettings.IMAGES),
+                    ImageSize.addTo(ReconstructionParameters.addImageReconstruction(ParameterTable.<ImageDiT>builder(), ReconstructionSettings.IMAGES),
                                     ImageDiT::image)
                             .add(PATCH).add(HIDDEN).add(DEPTH).add(HEADS).add(MLP_RATIO).add(TIME_DIM),
                     ImageDDPM.TRAINING, false, Constraint.none())
-                    .build(v -> new ImageDiT(ReconstructionParameters.reconstruction(v), ImageSize.of(v),
+                    .build(v -> new ImageDiT(ReconstructionParameters.imageReconstruction(v), ImageSize.of(v),
                             v.get(PATCH), v.get(HIDDEN), v.get(DEPTH), v.get(HEADS), v.get(MLP_RATIO),
                             v.get(TIME_DIM), ReconstructionParameters.training(v),
                             v.get(ReconstructionParameters.EARLY_STOP))),

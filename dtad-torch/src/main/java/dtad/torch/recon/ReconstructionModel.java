@@ -3,10 +3,12 @@ package dtad.torch.recon;
 import dtad.data.Matrix;
 import dtad.detect.Explainable;
 import dtad.detect.PayloadReader;
+import dtad.detect.PayloadWriter;
 import dtad.detect.TrainingData;
 import dtad.detect.TrainingInfo;
 import dtad.torch.NetworkModel;
 import dtad.torch.TrainedNetwork;
+import dtad.torch.image.ImageDetector;
 import java.io.IOException;
 
 /**
@@ -17,35 +19,55 @@ import java.io.IOException;
  * <p><b>Contributions</b> ({@link #contributions}): the score split over the features by their reconstruction
  * error after the same reverse chain as the score; they are non-negative and sum to the score (for one
  * {@code rec_t} start, each is the feature's squared error divided by the number of features; with several,
- * the score is split by each feature's share of the starts' errors, averaged over the starts).
+ * the score is split by each feature's share of the starts' errors, averaged over the starts). With an image
+ * network's local term ({@code local_t}, {@link LocalPeak}) the part of the score above the base score is split by
+ * the local chain's squared errors, and the anomaly maps ({@link #squaredErrors}) are that chain's.
  */
 public final class ReconstructionModel extends NetworkModel implements Explainable {
     private final ReconstructionDetector detector;
     private final ReverseChain chain;
+    /** The local term, or null without one. */
+    private final LocalPeak local;
+    private final LocalPeak.Statistics localStatistics;
 
     private ReconstructionModel(ReconstructionDetector detector, TrainingInfo info, double[] trainingScores,
-                                TrainedNetwork network, ReverseChain chain) {
+                                TrainedNetwork network, LocalPeak.Statistics localStatistics) {
         super(info, trainingScores, network);
         this.detector = detector;
-        this.chain = chain;
+        this.chain = new ReverseChain(detector.reconstruction(), detector.training().seed());
+        this.local = localPeak(detector, info.features());
+        this.localStatistics = localStatistics;
     }
 
     static ReconstructionModel fitted(ReconstructionDetector detector, TrainingData data, TrainedNetwork network) {
-        ReverseChain chain = chain(detector);
+        ReverseChain chain = new ReverseChain(detector.reconstruction(), detector.training().seed());
         double[] scores = network.evaluate(data.standardized(), (n, weights, rows) ->
                 chain.scores((Denoiser) n, weights, rows));
-        return new ReconstructionModel(detector, data.info(), scores, network, chain);
+        LocalPeak local = localPeak(detector, data.info().features());
+        LocalPeak.Statistics statistics = null;
+        if (local != null) {
+            double[] peaks = local.peaks(network, data.standardized());
+            statistics = LocalPeak.statistics(scores, peaks);
+            scores = LocalPeak.scores(scores, peaks, statistics);
+        }
+        return new ReconstructionModel(detector, data.info(), scores, network, statistics);
     }
 
     /** Rebuilds a model from its model file. */
     public static ReconstructionModel load(ReconstructionDetector detector, TrainingInfo info,
                                            double[] trainingScores, PayloadReader payloads) throws IOException {
+        LocalPeak.Statistics statistics = detector.reconstruction().localStart() > 0
+                ? LocalPeak.Statistics.of(payloads.doubles(LocalPeak.PAYLOAD)) : null;
         TrainedNetwork network = TrainedNetwork.load(detector.denoiser(info.features()), readParameters(payloads));
-        return new ReconstructionModel(detector, info, trainingScores, network, chain(detector));
+        return new ReconstructionModel(detector, info, trainingScores, network, statistics);
     }
 
-    private static ReverseChain chain(ReconstructionDetector detector) {
-        return new ReverseChain(detector.reconstruction(), detector.training().seed());
+    private static LocalPeak localPeak(ReconstructionDetector detector, int features) {
+        if (detector.reconstruction().localStart() == 0) {
+            return null;
+        }
+        // The tabular networks refuse a local term (ReconstructionParameters.requireTabular).
+        return new LocalPeak(detector.reconstruction(), ((ImageDetector) detector).imageShape(features));
     }
 
     @Override
@@ -66,9 +88,13 @@ public final class ReconstructionModel extends NetworkModel implements Explainab
      * The squared reconstruction error of every value of every row ({@code [rows, features]}; raw rows, scaled
      * inside, errors in the scaled units the network sees), averaged over the starts of {@code rec_t}: where in
      * the row the reconstruction differs (for images, a per-pixel anomaly map per channel). For one start and
-     * without {@code full_path}, a row's mean is its score.
+     * without {@code full_path}, a row's mean is its score. With a local term ({@code local_t}), the local chain's
+     * errors: the map that finds small defects.
      */
     public Matrix squaredErrors(Matrix x) {
+        if (local != null) {
+            return whileOpen(() -> local.squaredErrors(network(), standardize(x)));
+        }
         return whileOpen(() -> network().evaluate(standardize(x), x.columns(),
                 (n, weights, rows) -> chain.squaredErrors((Denoiser) n, weights, rows)));
     }
@@ -79,7 +105,22 @@ public final class ReconstructionModel extends NetworkModel implements Explainab
      */
     @Override
     public double[][] contributions(Matrix x) {
-        return perRow(x, x.columns(), (n, weights, rows) -> chain.contributions((Denoiser) n, weights, rows));
+        double[][] base = perRow(x, x.columns(), (n, weights, rows) -> chain.contributions((Denoiser) n, weights, rows));
+        if (local == null) {
+            return base;
+        }
+        double[] scores = score(x);
+        Matrix localErrors = squaredErrors(x);
+        for (int i = 0; i < base.length; i++) {
+            double baseScore = java.util.Arrays.stream(base[i]).sum();
+            double rise = Math.max(0, scores[i] - baseScore);
+            double[] errors = localErrors.row(i);
+            double total = java.util.Arrays.stream(errors).sum();
+            for (int j = 0; rise > 0 && total > 0 && j < errors.length; j++) {
+                base[i][j] += rise * errors[j] / total;
+            }
+        }
+        return base;
     }
 
     @Override
@@ -98,6 +139,15 @@ public final class ReconstructionModel extends NetworkModel implements Explainab
 
     @Override
     protected double[] scoreStandardized(Matrix standardized) {
-        return network().evaluate(standardized, (n, weights, rows) -> chain.scores((Denoiser) n, weights, rows));
+        double[] scores = network().evaluate(standardized, (n, weights, rows) -> chain.scores((Denoiser) n, weights, rows));
+        return local == null ? scores : LocalPeak.scores(scores, local.peaks(network(), standardized), localStatistics);
+    }
+
+    @Override
+    public void writePayloads(PayloadWriter out) throws IOException {
+        super.writePayloads(out);
+        if (local != null) {
+            out.doubles(LocalPeak.PAYLOAD, localStatistics.values());
+        }
     }
 }

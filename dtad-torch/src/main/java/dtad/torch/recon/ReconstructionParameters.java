@@ -48,6 +48,11 @@ public final class ReconstructionParameters {
     /** The noise draws per start of the one-step score. */
     public static final ParameterKey<Integer> DRAWS = ParameterKey.of("draws", ParameterType.INTEGER,
             Constraint.atLeast(1), "score=one_step: noise draws per start, their errors averaged");
+    /** Images: the start of the chain whose error map's peak raises the score ({@link LocalPeak}); 0: none. */
+    public static final ParameterKey<Integer> LOCAL_T = ParameterKey.of("local_t", ParameterType.INTEGER,
+            Constraint.atLeast(0).note("0 = none"), "images: a reverse chain t = s-1 .. 0 from the image, whose "
+                    + "smoothed error map's peak raises the score where it exceeds every training image's (small "
+                    + "local defects); 0: none");
     /** Whether the reference's early stop ends the fit. */
     public static final ParameterKey<Boolean> EARLY_STOP = ParameterKey.of("early_stop", ParameterType.BOOLEAN,
             Constraint.none(), "after epoch 51, stop when the epoch's mean loss exceeds the one 39 epochs earlier "
@@ -79,6 +84,14 @@ public final class ReconstructionParameters {
                 .add(DRAWS.<D>bind(r.draws(), d -> d.reconstruction().draws()).inOlderModelFiles(1));
     }
 
+    /** Declares the image networks' chain parameters with the defaults {@code r}, {@link #LOCAL_T} among them. */
+    static <D extends ReconstructionDetector> ParameterTable.Builder<D> addImageReconstruction(
+            ParameterTable.Builder<D> builder, ReconstructionSettings r) {
+        // Model files written before local_t had no local term.
+        return addReconstruction(builder, r)
+                .add(LOCAL_T.<D>bind(r.localStart(), d -> d.reconstruction().localStart()).inOlderModelFiles(0));
+    }
+
     static <D extends ReconstructionDetector> ParameterTable.Builder<D> addTraining(ParameterTable.Builder<D> builder) {
         return addTraining(builder, TRAINING, true, Constraint.none());
     }
@@ -98,8 +111,21 @@ public final class ReconstructionParameters {
                 v.get(POSTERIOR_NOISE), v.get(SCORE), v.get(DRAWS));
     }
 
+    /** {@link #reconstruction} with the image networks' {@link #LOCAL_T}. */
+    static ReconstructionSettings imageReconstruction(ParameterValues v) {
+        return reconstruction(v).withLocalStart(v.get(LOCAL_T));
+    }
+
     static TrainingSettings training(ParameterValues v) {
         return NetworkParameters.training(v).withDropLast(v.get(NetworkParameters.DROP_LAST));
+    }
+
+    /** As {@link #requireCommon}, for the tabular networks: no local term, which needs an image's shape. */
+    static void requireTabular(ReconstructionSettings reconstruction, TrainingSettings training) {
+        requireCommon(reconstruction, training);
+        if (reconstruction.localStart() != 0) {
+            throw new IllegalArgumentException("local_t is for image networks only");
+        }
     }
 
     static void requireCommon(ReconstructionSettings reconstruction, TrainingSettings training) {

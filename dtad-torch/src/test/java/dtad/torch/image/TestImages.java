@@ -25,12 +25,15 @@ public final class TestImages {
 
     /** {@code normal} then {@code anomalies} images, with labels (1 = anomaly). */
     public static Matrix mixed(int normal, int anomalies, ImageShape shape, long seed) {
-        Matrix a = normal(normal, shape, seed);
-        Matrix b = anomalies(anomalies, shape, seed + 1);
+        return mixedRows(normal(normal, shape, seed), anomalies(anomalies, shape, seed + 1));
+    }
+
+    /** The rows of {@code a} then those of {@code b}. */
+    public static Matrix mixedRows(Matrix a, Matrix b) {
         double[] values = new double[a.values().length + b.values().length];
         System.arraycopy(a.values(), 0, values, 0, a.values().length);
         System.arraycopy(b.values(), 0, values, a.values().length, b.values().length);
-        return Matrix.wrap(normal + anomalies, shape.values(), values);
+        return Matrix.wrap(a.rows() + b.rows(), a.columns(), values);
     }
 
     public static int[] labels(int normal, int anomalies) {
