@@ -112,6 +112,7 @@ public final class ReconstructionModel extends NetworkModel implements Explainab
         double[] scores = score(x);
         Matrix localErrors = squaredErrors(x);
         for (int i = 0; i < base.length; i++) {
+            // The base contributions sum to the base score.
             double baseScore = java.util.Arrays.stream(base[i]).sum();
             double rise = Math.max(0, scores[i] - baseScore);
             double[] errors = localErrors.row(i);
@@ -128,8 +129,9 @@ public final class ReconstructionModel extends NetworkModel implements Explainab
         String reconstruction = detector.reconstruction().score() == ReconstructionSettings.Score.CHAIN
                 ? "after the reverse diffusion chain" : "of the one-step reconstruction from the noised row";
         return "The feature's part of the reconstruction error " + reconstruction + " (its squared "
-                + "error in standardized units, divided by the number of features, when rec_t has one start): "
-                + "non-negative, and a row's contributions sum to its score.";
+                + "error in standardized units, divided by the number of features, when rec_t has one start)"
+                + (local == null ? "" : "; the part of the score that the local term (local_t) adds, split by the "
+                + "pixels' squared errors after its chain") + ": non-negative, and a row's contributions sum to its score.";
     }
 
     /** {@code width} values per row of {@code head} on the rows scaled as the model scales them (studies of the score). */

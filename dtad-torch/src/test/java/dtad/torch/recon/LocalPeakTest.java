@@ -15,6 +15,7 @@ import dtad.torch.image.ImageSize;
 import dtad.torch.image.TestImages;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,18 @@ class LocalPeakTest {
             assertTrue(without < 0.8 && with > 0.9, "one step " + without + ", with the local term " + with);
             // No training image's score rises: the threshold is their largest peak.
             assertArrayEquals(model.errorsPerStart(train).column(0), model.trainingScores(), 1e-9);
+            // The contributions sum to the score, the local term's rise included, which the defect's pixels carry.
+            double[][] contributions = model.contributions(test);
+            for (int i = 0; i < scores.length; i++) {
+                assertEquals(scores[i], Arrays.stream(contributions[i]).sum(), 1e-6 * scores[i]);
+            }
+            double[] base = model.errorsPerStart(test).column(0);
+            double[][] raised = java.util.stream.IntStream.range(40, 80).filter(i -> scores[i] > base[i])
+                    .mapToObj(i -> contributions[i]).toArray(double[][]::new);
+            // The 4 defect pixels (of 64) carry at least 4 times their share of a raised score (measured: 36% or more).
+            double share = Arrays.stream(raised).mapToDouble(c -> Arrays.stream(KnownColumns.defectPixels(shape))
+                    .mapToDouble(p -> c[p]).sum() / Arrays.stream(c).sum()).min().orElse(0);
+            assertTrue(raised.length >= 30 && share >= 0.25, raised.length + " raised, smallest defect share " + share);
             ModelFiles.save(model, dir.resolve("m"));
             try (ReconstructionModel loaded = (ReconstructionModel) ModelFiles.load(dir.resolve("m"))) {
                 assertArrayEquals(scores, loaded.score(test));
