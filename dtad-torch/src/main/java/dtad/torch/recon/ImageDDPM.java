@@ -21,6 +21,11 @@ import java.util.List;
  * ({@link ImageUNet}) over rows that are flattened images ({@link ImageSize}; scaled per channel,
  * {@link ImageScaling}). Higher = more anomalous.
  *
+ * <p>Unlike ImageDiT, no local term by default ({@code local_t=0}; {@link LocalPeak}): its chain costs 25 U-Net
+ * passes per image, at the fit (every training image) and at scoring, where a U-Net pass at 28 x 28 costs about
+ * 5.5 ms of CPU per image (docs/benchmarks.md): Fashion-MNIST would score at about 7 images per CPU-second instead
+ * of 60. {@code local_t=25} finds small defects as it does for ImageDiT.
+ *
  * <p>A method of its own rather than a mode of {@code DDPM}: its network, its hyperparameters and its
  * training defaults (a few epochs at a higher learning rate, as image diffusion models train, instead of
  * the reference's 400 epochs at 1e-4) share nothing with the tabular ResNet, whose table and golden
@@ -52,10 +57,13 @@ public record ImageDDPM(ReconstructionSettings reconstruction, ImageSize image, 
     public static final Parameter<ImageDDPM, Integer> TIME_DIM = ReconstructionParameters.TIME_DIM.bind(64,
             ImageDDPM::timeDim);
 
+    /** The image networks' score without the local term (see the class comment). */
+    static final ReconstructionSettings DEFAULT_SCORE = ReconstructionSettings.IMAGES.withLocalStart(0);
+
     public static final Method<ImageDDPM> METHOD = new Method<>("ImageDDPM", Family.RECONSTRUCTION,
             "Reconstruction error of a denoising diffusion model with a U-Net over images (one step from noised images)",
             ReconstructionParameters.REFERENCE, ReconstructionParameters.addTraining(
-                    ImageSize.addTo(ReconstructionParameters.addImageReconstruction(ParameterTable.<ImageDDPM>builder(), ReconstructionSettings.IMAGES),
+                    ImageSize.addTo(ReconstructionParameters.addImageReconstruction(ParameterTable.<ImageDDPM>builder(), DEFAULT_SCORE),
                                     ImageDDPM::image)
                             .add(BASE).add(MULTIPLIERS).add(TIME_DIM), TRAINING, false, Constraint.none())
                     .build(v -> new ImageDDPM(ReconstructionParameters.imageReconstruction(v), ImageSize.of(v),

@@ -60,7 +60,7 @@ public record ReconstructionSettings(int steps, List<Integer> starts, boolean no
      */
     public static final ReconstructionSettings DEFAULT = REFERENCE.withStarts(List.of(50));
     /**
-     * The image networks' default (ImageDDPM, ImageDiT): the one-step score from three noise levels,
+     * ImageDiT's default score (ImageDDPM's without the local term): the one-step score from three noise levels,
      * {@code rec_t = 500, 800, 1000}, one draw each (three network passes per image), their errors'
      * geometric mean. On Fashion-MNIST one-class (ImageDiT seed 0, classes 0, 3, 5 and 1, docs/benchmarks.md)
      * it scored 89.3, 90.0, 87.3 and 96.3 AUC-ROC where the former default, the chain from the clean image
