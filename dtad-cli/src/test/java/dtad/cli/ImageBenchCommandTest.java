@@ -71,7 +71,7 @@ class ImageBenchCommandTest {
                 "FashionMNIST_0,FashionMNIST_2", "--setting", "one-class", "--methods", "KNN,DiT", "--seeds", "0",
                 "--param", "DiT.epochs=1", "--param", "DiT.hidden=16", "--param", "DiT.depth=1",
                 "--param", "DiT.heads=2", "--param", "DiT.time_dim=16", "--param", "DiT.steps=20",
-                "--param", "DiT.rec_t=2", "--out", out.toString());
+                "--param", "DiT.rec_t=2", "--param", "DiT.local_t=2", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         List<ResultRow> rows = ResultsCsv.read(out.resolve("results.csv"));
         assertEquals(4, rows.size(), rows.toString());

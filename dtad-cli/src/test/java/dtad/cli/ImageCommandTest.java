@@ -106,7 +106,7 @@ class ImageCommandTest {
         Path model = dir.resolve("model");
         CommandRun fit = CommandRun.of("fit", "--method", "DiT", "--train", category.toString(), "--out",
                 model.toString(), "-p", "epochs=1", "-p", "hidden=16", "-p", "depth=1", "-p", "heads=2",
-                "-p", "time_dim=16", "-p", "steps=20", "-p", "rec_t=2");
+                "-p", "time_dim=16", "-p", "steps=20", "-p", "rec_t=2", "-p", "local_t=2");
         assertEquals(0, fit.exitCode(), fit.err());
         assertTrue(fit.err().contains("Images: using ImageDiT (DiT over 2-D patches) for 8 images of 1x16x16"),
                 fit.err());

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageFolderBenchCommandTest {
     private static final String[] SMALL_DIT = {"--param", "DiT.epochs=2", "--param", "DiT.hidden=16", "--param",
         "DiT.depth=1", "--param", "DiT.heads=2", "--param", "DiT.time_dim=16", "--param", "DiT.steps=20", "--param",
-        "DiT.rec_t=2"};
+        "DiT.rec_t=2", "--param", "DiT.local_t=2"};
 
     @TempDir
     Path dir;
