@@ -38,11 +38,24 @@ class LauncherTest {
 
     /** Runs the launcher with {@code THP_MEM_ALLOC_ENABLE} set to {@code hugePages}, or unset if null. */
     private String[] run(Path launcher, Path bin, String hugePages) throws Exception {
+        return run(launcher, bin, hugePages, null);
+    }
+
+    /**
+     * Runs the launcher with {@code THP_MEM_ALLOC_ENABLE} set to {@code hugePages} and
+     * {@code MALLOC_TRIM_THRESHOLD_} to {@code trim}, each unset if null ({@code MALLOC_MMAP_THRESHOLD_} unset).
+     */
+    private String[] run(Path launcher, Path bin, String hugePages, String trim) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("bash", launcher.toString(), "--version");
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         builder.environment().remove("THP_MEM_ALLOC_ENABLE");
+        builder.environment().remove("MALLOC_MMAP_THRESHOLD_");
+        builder.environment().remove("MALLOC_TRIM_THRESHOLD_");
         if (hugePages != null) {
             builder.environment().put("THP_MEM_ALLOC_ENABLE", hugePages);
+        }
+        if (trim != null) {
+            builder.environment().put("MALLOC_TRIM_THRESHOLD_", trim);
         }
         Process process = builder.start();
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
@@ -83,6 +96,18 @@ class LauncherTest {
         executable(bin.resolve("java"), "#!/usr/bin/env bash\necho \"thp=${THP_MEM_ALLOC_ENABLE:-unset}\"\n");
         assertEquals("thp=1\n", run(launcher, bin)[0]);
         assertEquals("thp=0\n", run(launcher, bin, "0")[0]);
+    }
+
+    /** glibc keeps freed tensors' memory for the next step unless the user says otherwise (docs/benchmarks.md). */
+    @Test
+    void startsJavaWithGlibcKeepingFreedMemoryUnlessTheUserChoseOtherwise() throws Exception {
+        Path launcher = Files.copy(ROOT.resolve("dtad"), dir.resolve("dtad"));
+        Files.createDirectories(dir.resolve("dtad-cli/target")).resolve("dtad.jar").toFile().createNewFile();
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        executable(bin.resolve("java"), "#!/usr/bin/env bash\n"
+                + "echo \"mmap=${MALLOC_MMAP_THRESHOLD_:-unset} trim=${MALLOC_TRIM_THRESHOLD_:-unset}\"\n");
+        assertEquals("mmap=33554432 trim=268435456\n", run(launcher, bin)[0]);
+        assertEquals("mmap=33554432 trim=1000\n", run(launcher, bin, null, "1000")[0]);
     }
 
     @Test

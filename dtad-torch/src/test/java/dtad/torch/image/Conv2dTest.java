@@ -94,8 +94,31 @@ class Conv2dTest {
         }
     }
 
-    /** The gradients of {@code sum(y^2)} with respect to weight, bias and input, on a seeded input. */
+    @Test
+    void gradientsThroughAFlattenedOutputMatchIm2col() {
+        // While a gradient is recorded, an output of 1 or 8 channels is the slice of a 16-channel convolution;
+        // a network that flattens it (the U-Net's prediction back to rows, ImageDTE-C's dense head) must
+        // still get the whole gradient.
+        for (int out : new int[] {1, 8}) {
+            Conv2d layer = new Conv2d(0, 1, 16, out, 3, 1);
+            float[][] expected = gradients(layer, true, true);
+            float[][] actual = gradients(layer, false, true);
+            String[] names = {"weight", "bias", "input"};
+            for (int i = 0; i < names.length; i++) {
+                assertArrayEquals(expected[i], actual[i], 2e-3f, names[i] + " gradient, " + out + " output channels");
+            }
+        }
+    }
+
     private static float[][] gradients(Conv2d layer, boolean reference) {
+        return gradients(layer, reference, false);
+    }
+
+    /**
+     * The gradients of {@code sum(y^2)} with respect to weight, bias and input, on a seeded input; with
+     * {@code flatten}, of the same sum over {@code y} reshaped to rows.
+     */
+    private static float[][] gradients(Conv2d layer, boolean reference, boolean flatten) {
         try (NDManager manager = TorchEngine.newManager();
              GradientCollector collector = TorchEngine.engine().newGradientCollector()) {
             manager.getEngine().setRandomSeed(5);
@@ -107,6 +130,9 @@ class Conv2dTest {
                 leaf.setRequiresGradient(true);
             }
             NDArray y = reference ? Im2colConvolution.apply(layer, weights, x) : layer.apply(weights, x);
+            if (flatten) {
+                y = y.reshape(y.getShape().get(0), -1);
+            }
             collector.backward(y.square().sum());
             return new float[][] {weight.getGradient().toFloatArray(), bias.getGradient().toFloatArray(),
                 x.getGradient().toFloatArray()};
