@@ -7,7 +7,6 @@ import dtad.image.ImageShape;
 import dtad.torch.Network;
 import dtad.torch.ParameterLayout;
 import dtad.torch.StepRandom;
-import dtad.torch.Tensors;
 import dtad.torch.image.Conv2d;
 import dtad.torch.image.ImageGrid;
 import java.util.ArrayList;
@@ -90,11 +89,7 @@ final class TimeBinCnn implements Network {
         }
         NDArray cells = block == 1 ? h : h.getNDArrayInternal().avgPool(new Shape(block, block),
                 new Shape(block, block), new Shape(0, 0), true, false);
-        // A copy before the flatten: while a gradient is recorded, Conv2d hands back a slice of a wider
-        // output (its oneDNN workaround), and flattening that slice directly lost part of the input's gradient
-        // (integrated gradients summed to about half the score's rise; exact with the copy). Scoring has no slice.
-        boolean sliced = Tensors.recordsGradient(input, weights.get(headLayers[0]));
-        NDArray flat = (sliced ? cells.mul(1f) : cells).reshape(n, -1);
+        NDArray flat = cells.reshape(n, -1);
         NDArray hidden = linear(weights, flat, 0);
         return linear(weights, hidden.mul(hidden.getNDArrayInternal().sigmoid()), 1);
     }

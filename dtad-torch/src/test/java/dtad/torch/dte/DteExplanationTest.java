@@ -92,9 +92,8 @@ class DteExplanationTest {
      * median row. DTE-C's expected bin rises steeply somewhere along the path (a softmax over 7 bins), which 4
      * points resolve less well: within 30% for every row, 15% for the median row (measured: 11% median); with
      * 64 points the median row is within 2%, so the gap is the discretisation's. ImageDTE-C with its former
-     * mean head: as DTE-C. Its dense head with per-channel scaling (8 outputs in the last convolution, a
-     * slice of a wider output while gradients are recorded): within 2% at 64 points (45% before the dense
-     * head copied that slice before flattening it). With per-pixel scaling (the default) its expected bin
+     * mean head: as DTE-C. Its dense head with per-channel scaling: within 2% at 64 points. With per-pixel
+     * scaling (the default) its expected bin
      * rises within a fifth of the path (measured along the path of a defective image: 0.72 at 30%, 4.27 at 40%,
      * 5.45 at 50%), which 4 points miss: median gap 48.7% at 4 points, 8.1% at 8, 3.0% at 16, 0.1% at 24,
      * 0.00% at 64; within 2% at 64 points asserted.
