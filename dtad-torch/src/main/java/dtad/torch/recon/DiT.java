@@ -24,7 +24,8 @@ import dtad.torch.TrainingSettings;
  * reference's early stop).
  *
  * @param reconstruction the diffusion and the scoring chain
- * @param patch          features per token; 0 chooses the smallest giving at most 32 tokens
+ * @param patch          features per token; 0 chooses the smallest giving at most {@code tokens} tokens
+ * @param tokens         with {@code patch} 0, the most tokens per row
  * @param hidden         the token width (a multiple of 2 heads)
  * @param depth          the number of transformer blocks
  * @param heads          attention heads
@@ -33,13 +34,17 @@ import dtad.torch.TrainingSettings;
  * @param training       epochs, batch, optimizer, seed, drop-last
  * @param earlyStop      the reference's early stop ({@link ReferenceStopping})
  */
-public record DiT(ReconstructionSettings reconstruction, int patch, int hidden, int depth, int heads, int mlpRatio,
+public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, int hidden, int depth, int heads, int mlpRatio,
                   int timeDim, TrainingSettings training, boolean earlyStop) implements ReconstructionDetector {
 
     /** {@code patch}: automatic by default. */
     public static final Parameter<DiT, Integer> PATCH = Parameter.of("patch", ParameterType.INTEGER, 0,
-            Constraint.atLeast(0).note("0 = auto"), "features per token; 0: the smallest giving at most 32 tokens",
+            Constraint.atLeast(0).note("0 = auto"), "features per token; 0: the smallest giving at most `tokens` tokens",
             DiT::patch);
+    /** {@code tokens}: the most tokens of the automatic patch; model files written before the key had 32. */
+    public static final Parameter<DiT, Integer> TOKENS = Parameter.of("tokens", ParameterType.INTEGER, 32,
+            Constraint.atLeast(1), "patch=0: the most tokens per row (the patch is the smallest giving at most these)",
+            DiT::tokens).inOlderModelFiles(32);
     /** {@code heads}: attention heads (declared before {@link #HIDDEN}, whose rule refers to it). */
     public static final Parameter<DiT, Integer> HEADS = Parameter.of("heads", ParameterType.INTEGER, 4,
             Constraint.atLeast(1), "attention heads", DiT::heads);
@@ -61,8 +66,8 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int hidden, 
             ReconstructionParameters.REFERENCE + "; Peebles, Xie. Scalable Diffusion Models with Transformers. "
                     + "ICCV 2023. arXiv:2212.09748", ReconstructionParameters.addTraining(
                     ReconstructionParameters.addReconstruction(ParameterTable.<DiT>builder(), ReconstructionSettings.REFERENCE)
-                            .add(PATCH).add(HIDDEN).add(DEPTH).add(HEADS).add(MLP_RATIO).add(TIME_DIM))
-                    .build(v -> new DiT(ReconstructionParameters.reconstruction(v), v.get(PATCH), v.get(HIDDEN),
+                            .add(PATCH).add(TOKENS).add(HIDDEN).add(DEPTH).add(HEADS).add(MLP_RATIO).add(TIME_DIM))
+                    .build(v -> new DiT(ReconstructionParameters.reconstruction(v), v.get(PATCH), v.get(TOKENS), v.get(HIDDEN),
                             v.get(DEPTH), v.get(HEADS), v.get(MLP_RATIO), v.get(TIME_DIM),
                             ReconstructionParameters.training(v), v.get(ReconstructionParameters.EARLY_STOP))),
             ReconstructionModel::load);
@@ -70,6 +75,7 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int hidden, 
     public DiT {
         ReconstructionParameters.requireCommon(reconstruction, training);
         PATCH.require(patch);
+        TOKENS.require(tokens);
         DEPTH.require(depth);
         HEADS.require(heads);
         MLP_RATIO.require(mlpRatio);
@@ -99,7 +105,7 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int hidden, 
 
     /** How rows of {@code features} values become tokens. */
     Tokenizer tokenizer(int features) {
-        return patch == 0 ? Tokenizer.automatic(features) : new Tokenizer(features, patch);
+        return patch == 0 ? Tokenizer.automatic(features, tokens) : new Tokenizer(features, patch);
     }
 
     @Override

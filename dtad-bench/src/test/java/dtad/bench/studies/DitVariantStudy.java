@@ -1,0 +1,74 @@
+package dtad.bench.studies;
+
+import dtad.bench.protocol.AdbenchProtocol;
+import dtad.bench.protocol.Setting;
+import dtad.bench.protocol.Split;
+import dtad.bench.runner.DatasetCatalog;
+import dtad.bench.runner.DatasetSource;
+import dtad.bench.runner.Seeds;
+import dtad.detect.DetectorModel;
+import dtad.method.Method;
+import dtad.method.Methods;
+import dtad.metrics.RankingMetrics;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Which DiT settings (issue 20)? Fits a method once per data set, seed and variant (semi-supervised ADBench
+ * protocol) and prints a CSV line per fit: AUC-ROC, fit and score seconds, and the epochs trained (the early
+ * stop ends most fits before the last epoch). A study to run by hand, not a test:
+ *
+ * <pre>
+ * mvn -B -q -o package -DskipTests &amp;&amp; mvn -B -q -o test-compile -pl dtad-bench
+ * java -Dai.djl.offline=true -cp dtad-bench/target/test-classes:dtad-cli/target/dtad.jar \
+ *     dtad.bench.studies.DitVariantStudy ../shared/datasets/adbench 40_vowels,42_WBC 0-2 DiT \
+ *     defaults 'lr3:lr=1e-3;epochs=100'
+ * </pre>
+ *
+ * Each variant is {@code label} or {@code label:key=value;key=value}, on the method's defaults.
+ */
+public final class DitVariantStudy {
+
+    private DitVariantStudy() {
+    }
+
+    public static void main(String[] args) {
+        DatasetCatalog catalog = DatasetCatalog.scan(Path.of(args[0]));
+        List<DatasetSource> datasets = catalog.select(args[1]);
+        List<Integer> seeds = Seeds.parse(args[2]);
+        Method<?> method = Methods.find(args[3]);
+        System.out.println("dataset,seed,variant,aucroc,fit_seconds,score_seconds,epochs,n_train,n_test,dim");
+        for (DatasetSource source : datasets) {
+            for (int seed : seeds) {
+                Split split = AdbenchProtocol.split(source.load(), Setting.SEMI, seed);
+                for (int a = 4; a < args.length; a++) {
+                    String[] labelled = args[a].split(":", 2);
+                    Map<String, String> params = new LinkedHashMap<>();
+                    if (labelled.length > 1) {
+                        for (String kv : labelled[1].split(";")) {
+                            String[] pair = kv.split("=", 2);
+                            params.put(pair[0], pair[1]);
+                        }
+                    }
+                    params.put("seed", Integer.toString(seed));
+                    int[] epochs = new int[1];
+                    long t0 = System.nanoTime();
+                    try (DetectorModel model = method.configure(params).fit(split.train(),
+                            (done, total, message) -> epochs[0] = message.startsWith("stopped") ? epochs[0] : done)) {
+                        long t1 = System.nanoTime();
+                        double[] scores = model.score(split.test());
+                        long t2 = System.nanoTime();
+                        System.out.println(String.format(Locale.ROOT, "%s,%d,%s,%.4f,%.1f,%.1f,%d,%d,%d,%d",
+                                source.name(), seed, labelled[0],
+                                100 * RankingMetrics.aucRoc(scores, split.testLabels()), (t1 - t0) / 1e9,
+                                (t2 - t1) / 1e9, epochs[0], split.train().rows(), split.test().rows(),
+                                split.train().columns()));
+                    }
+                }
+            }
+        }
+    }
+}
