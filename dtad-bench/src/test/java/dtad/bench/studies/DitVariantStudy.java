@@ -6,10 +6,12 @@ import dtad.bench.protocol.Split;
 import dtad.bench.runner.DatasetCatalog;
 import dtad.bench.runner.DatasetSource;
 import dtad.bench.runner.Seeds;
+import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
 import dtad.method.Method;
 import dtad.method.Methods;
 import dtad.metrics.RankingMetrics;
+import dtad.torch.recon.ReconstructionModel;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +30,8 @@ import java.util.Map;
  *     defaults 'lr3:lr=1e-3;epochs=100'
  * </pre>
  *
- * Each variant is {@code label} or {@code label:key=value;key=value}, on the method's defaults.
+ * Each variant is {@code label} or {@code label:key=value;key=value}, on the method's defaults. A variant with
+ * several starts ({@code rec_t=50,250}) prints the AUC-ROC of each start, separated by semicolons.
  */
 public final class DitVariantStudy {
 
@@ -59,11 +62,25 @@ public final class DitVariantStudy {
                     try (DetectorModel model = method.configure(params).fit(split.train(),
                             (done, total, message) -> epochs[0] = message.startsWith("stopped") ? epochs[0] : done)) {
                         long t1 = System.nanoTime();
-                        double[] scores = model.score(split.test());
+                        // With several starts, each start's AUC-ROC, then the score's (their geometric mean).
+                        StringBuilder aucs = new StringBuilder();
+                        if (model instanceof ReconstructionModel chains) {
+                            Matrix errors = chains.errorsPerStart(split.test());
+                            for (int c = 0; errors.columns() > 1 && c < errors.columns(); c++) {
+                                double[] column = new double[errors.rows()];
+                                for (int r = 0; r < column.length; r++) {
+                                    column[r] = errors.get(r, c);
+                                }
+                                aucs.append(String.format(Locale.ROOT, "%.4f;",
+                                        100 * RankingMetrics.aucRoc(column, split.testLabels())));
+                            }
+                        }
+                        double[] scores = aucs.length() > 0 ? null : model.score(split.test());
                         long t2 = System.nanoTime();
-                        System.out.println(String.format(Locale.ROOT, "%s,%d,%s,%.4f,%.1f,%.1f,%d,%d,%d,%d",
-                                source.name(), seed, labelled[0],
-                                100 * RankingMetrics.aucRoc(scores, split.testLabels()), (t1 - t0) / 1e9,
+                        System.out.println(String.format(Locale.ROOT, "%s,%d,%s,%s,%.1f,%.1f,%d,%d,%d,%d",
+                                source.name(), seed, labelled[0], aucs.length() > 0 ? aucs.substring(0, aucs.length() - 1)
+                                        : String.format(Locale.ROOT, "%.4f", 100 * RankingMetrics.aucRoc(scores,
+                                        split.testLabels())), (t1 - t0) / 1e9,
                                 (t2 - t1) / 1e9, epochs[0], split.train().rows(), split.test().rows(),
                                 split.train().columns()));
                     }

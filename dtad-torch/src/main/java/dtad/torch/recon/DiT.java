@@ -26,6 +26,7 @@ import dtad.torch.TrainingSettings;
  * @param reconstruction the diffusion and the scoring chain
  * @param patch          features per token; 0 chooses the smallest giving at most {@code tokens} tokens
  * @param tokens         with {@code patch} 0, the most tokens per row
+ * @param perToken       each token its own embedding and output weights ({@link TokenLinear}); false: shared, as DiT's
  * @param hidden         the token width (a multiple of 2 heads)
  * @param depth          the number of transformer blocks
  * @param heads          attention heads
@@ -34,7 +35,7 @@ import dtad.torch.TrainingSettings;
  * @param training       epochs, batch, optimizer, seed, drop-last
  * @param earlyStop      the reference's early stop ({@link ReferenceStopping})
  */
-public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, int hidden, int depth, int heads, int mlpRatio,
+public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, boolean perToken, int hidden, int depth, int heads, int mlpRatio,
                   int timeDim, TrainingSettings training, boolean earlyStop) implements ReconstructionDetector {
 
     /** {@code patch}: automatic by default. */
@@ -45,6 +46,10 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, 
     public static final Parameter<DiT, Integer> TOKENS = Parameter.of("tokens", ParameterType.INTEGER, 32,
             Constraint.atLeast(1), "patch=0: the most tokens per row (the patch is the smallest giving at most these)",
             DiT::tokens).inOlderModelFiles(32);
+    /** {@code per_token}: each token its own embedding and output weights; model files written before the key shared them. */
+    public static final Parameter<DiT, Boolean> PER_TOKEN = Parameter.of("per_token", ParameterType.BOOLEAN, false,
+            Constraint.none(), "each token (group of features) its own embedding and output weights; false: one "
+                    + "shared by all tokens, as DiT's image patches", DiT::perToken).inOlderModelFiles(false);
     /** {@code heads}: attention heads (declared before {@link #HIDDEN}, whose rule refers to it). */
     public static final Parameter<DiT, Integer> HEADS = Parameter.of("heads", ParameterType.INTEGER, 4,
             Constraint.atLeast(1), "attention heads", DiT::heads);
@@ -66,8 +71,8 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, 
             ReconstructionParameters.REFERENCE + "; Peebles, Xie. Scalable Diffusion Models with Transformers. "
                     + "ICCV 2023. arXiv:2212.09748", ReconstructionParameters.addTraining(
                     ReconstructionParameters.addReconstruction(ParameterTable.<DiT>builder(), ReconstructionSettings.REFERENCE)
-                            .add(PATCH).add(TOKENS).add(HIDDEN).add(DEPTH).add(HEADS).add(MLP_RATIO).add(TIME_DIM))
-                    .build(v -> new DiT(ReconstructionParameters.reconstruction(v), v.get(PATCH), v.get(TOKENS), v.get(HIDDEN),
+                            .add(PATCH).add(TOKENS).add(PER_TOKEN).add(HIDDEN).add(DEPTH).add(HEADS).add(MLP_RATIO).add(TIME_DIM))
+                    .build(v -> new DiT(ReconstructionParameters.reconstruction(v), v.get(PATCH), v.get(TOKENS), v.get(PER_TOKEN), v.get(HIDDEN),
                             v.get(DEPTH), v.get(HEADS), v.get(MLP_RATIO), v.get(TIME_DIM),
                             ReconstructionParameters.training(v), v.get(ReconstructionParameters.EARLY_STOP))),
             ReconstructionModel::load);
@@ -110,6 +115,6 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, 
 
     @Override
     public Denoiser denoiser(int features) {
-        return new DiffusionTransformer(tokenizer(features), hidden, depth, heads, mlpRatio, timeDim);
+        return new DiffusionTransformer(tokenizer(features), hidden, depth, heads, mlpRatio, timeDim, perToken);
     }
 }
