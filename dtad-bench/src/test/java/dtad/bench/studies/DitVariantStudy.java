@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * Which DiT settings (issue 20)? Fits a method once per data set, seed and variant (semi-supervised ADBench
- * protocol) and prints a CSV line per fit: AUC-ROC, fit and score seconds (wall and process CPU), and the epochs trained (the early
- * stop ends most fits before the last epoch). A study to run by hand, not a test:
+ * protocol) and prints a CSV line per fit: AUC-ROC, fit and score seconds (wall and process CPU), and the
+ * epochs trained (the early stop ends most fits before the last epoch). A study to run by hand, not a test:
  *
  * <pre>
  * mvn -B -q -o package -DskipTests &amp;&amp; mvn -B -q -o test-compile -pl dtad-bench
@@ -39,7 +39,7 @@ public final class DitVariantStudy {
     private DitVariantStudy() {
     }
 
-    /** The CPU time of the whole process (every thread, the native ones included): wall time misleads on a shared machine. */
+    /** The CPU time of the process (every thread, native ones too): wall time misleads on a shared machine. */
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
@@ -50,7 +50,8 @@ public final class DitVariantStudy {
         List<DatasetSource> datasets = catalog.select(args[1]);
         List<Integer> seeds = Seeds.parse(args[2]);
         Method<?> method = Methods.find(args[3]);
-        System.out.println("dataset,seed,variant,aucroc,fit_seconds,score_seconds,epochs,n_train,n_test,dim,fit_cpu_seconds,score_cpu_seconds");
+        System.out.println("dataset,seed,variant,aucroc,fit_seconds,score_seconds,epochs,n_train,n_test,dim,"
+                + "fit_cpu_seconds,score_cpu_seconds");
         for (DatasetSource source : datasets) {
             for (int seed : seeds) {
                 Split split = AdbenchProtocol.split(source.load(), Setting.SEMI, seed);
@@ -95,10 +96,10 @@ public final class DitVariantStudy {
                         }
                         long t2 = System.nanoTime();
                         long c2 = cpuNanos();
+                        String auc = aucs.length() > 0 ? aucs.substring(0, aucs.length() - 1)
+                                : String.format(Locale.ROOT, "%.4f", 100 * RankingMetrics.aucRoc(scores, split.testLabels()));
                         System.out.println(String.format(Locale.ROOT, "%s,%d,%s,%s,%.1f,%.1f,%d,%d,%d,%d,%.1f,%.1f",
-                                source.name(), seed, labelled[0], aucs.length() > 0 ? aucs.substring(0, aucs.length() - 1)
-                                        : String.format(Locale.ROOT, "%.4f", 100 * RankingMetrics.aucRoc(scores,
-                                        split.testLabels())), (t1 - t0) / 1e9,
+                                source.name(), seed, labelled[0], auc, (t1 - t0) / 1e9,
                                 (t2 - t1) / 1e9, epochs[0], split.train().rows(), split.test().rows(),
                                 split.train().columns(), (c1 - c0) / 1e9, (c2 - c1) / 1e9));
                     }

@@ -62,8 +62,9 @@ final class DiffusionTransformer implements Denoiser {
         this.hidden = hidden;
         ParameterLayout.Builder builder = ParameterLayout.builder();
         int tokens = tokenizer.tokens();
-        this.embedding = perToken ? TokenLinear.declareXavier(builder, "x_embedder", tokens, tokenizer.patch(),
-                hidden)::apply : Linear.declareXavier(builder, "x_embedder", tokenizer.patch(), hidden)::apply;
+        this.embedding = perToken
+                ? TokenLinear.declareXavier(builder, "x_embedder", tokens, tokenizer.patch(), hidden)::apply
+                : Linear.declareXavier(builder, "x_embedder", tokenizer.patch(), hidden)::apply;
         this.time = TimeEmbedding.declareDit(builder, "t_embedder.mlp", timeDim, hidden);
         List<TransformerBlock> list = new ArrayList<>();
         for (int b = 0; b < depth; b++) {
@@ -71,8 +72,9 @@ final class DiffusionTransformer implements Denoiser {
         }
         this.blocks = List.copyOf(list);
         this.finalModulation = Linear.declareZero(builder, "final_layer.adaLN_modulation.1", hidden, 2 * hidden);
-        this.output = perToken ? TokenLinear.declareZero(builder, "final_layer.linear", tokens, hidden,
-                tokenizer.patch())::apply : Linear.declareZero(builder, "final_layer.linear", hidden, tokenizer.patch())::apply;
+        this.output = perToken
+                ? TokenLinear.declareZero(builder, "final_layer.linear", tokens, hidden, tokenizer.patch())::apply
+                : Linear.declareZero(builder, "final_layer.linear", hidden, tokenizer.patch())::apply;
         this.layout = builder.build();
         this.positions = tokenizer.positions(hidden);
         this.splits = new long[depth];
