@@ -38,8 +38,10 @@ class TokenLinearTest {
     }
 
     @Test
-    void ditGivesEachTokenItsOwnWeightsWhenAskedAndOlderModelFilesShareThirtyTwo() {
-        DiT perToken = DiT.builder().set(DiT.TOKENS, 8).set(DiT.PER_TOKEN, true).build();
+    void ditGivesEachOfEightTokensItsOwnWeightsButOlderModelFilesShareThirtyTwo() {
+        DiT perToken = DiT.defaults();
+        assertTrue(perToken.perToken());
+        assertEquals(1e-3, perToken.training().learningRate());
         assertEquals(8, perToken.tokenizer(512).tokens(), "512 embedding features: 8 tokens of 64");
         assertEquals(6, perToken.tokenizer(12).tokens());
         List<ParameterLayout.Tensor> tensors = perToken.denoiser(512).layout().tensors();
