@@ -24,14 +24,15 @@ import dtad.torch.TrainingSettings;
  * <p>Until 2026-12-06 the defaults were at most 32 tokens sharing one embedding and Adam 1e-4 (model files
  * saved before {@code tokens} and {@code per_token} existed keep them). The tokens of a tabular row are groups
  * of different features: with one shared embedding the network tells them apart only by their position
- * embedding. On the development sets of docs/fidelity.md ("DiT's defaults", seed 0, rec_t=250) the new
- * defaults scored vowels 90.3 (was 85.5), MVTec-AD_bottle 96.8 (84.1) and WBC 65.2 (14.3), and cost four to
- * ten times less on the 512-feature embedding sets; CIFAR10_4 stays unsolved (30.9).
+ * embedding. On the development sets of docs/fidelity.md ("DiT's defaults", rec_t=250) the new defaults
+ * scored vowels 90.3 (was 85.5) and MVTec-AD_bottle 96.8 (84.1) on seed 0, WBC 51.3 (26.8) on seeds 0-1,
+ * and cost four to ten times less on the 512-feature embedding sets; CIFAR10_4 stays unsolved (30.9).
  *
  * @param reconstruction the diffusion and the scoring chain
  * @param patch          features per token; 0 chooses the smallest giving at most {@code tokens} tokens
  * @param tokens         with {@code patch} 0, the most tokens per row
- * @param perToken       each token its own embedding and output weights ({@link TokenLinear}); false: shared, as DiT's
+ * @param perToken       each token its own embedding and output weights ({@link TokenLinear}); false: one
+ *                       shared by all tokens, as DiT's
  * @param hidden         the token width (a multiple of 2 heads)
  * @param depth          the number of transformer blocks
  * @param heads          attention heads
@@ -49,7 +50,8 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, 
 
     /** {@code patch}: automatic by default. */
     public static final Parameter<DiT, Integer> PATCH = Parameter.of("patch", ParameterType.INTEGER, 0,
-            Constraint.atLeast(0).note("0 = auto"), "features per token; 0: the smallest giving at most `tokens` tokens",
+            Constraint.atLeast(0).note("0 = auto"),
+            "features per token; 0: the smallest giving at most `tokens` tokens",
             DiT::patch);
     /** {@code tokens}: the most tokens of the automatic patch; model files written before the key had 32. */
     public static final Parameter<DiT, Integer> TOKENS = Parameter.of("tokens", ParameterType.INTEGER, 8,
