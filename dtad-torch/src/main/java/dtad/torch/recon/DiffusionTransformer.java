@@ -32,21 +32,39 @@ import java.util.List;
 final class DiffusionTransformer implements Denoiser {
     private final Patching tokenizer;
     private final int hidden;
-    private final Linear embedding;
+    private final TokenMap embedding;
     private final TimeEmbedding time;
     private final List<TransformerBlock> blocks;
     private final Linear finalModulation;
-    private final Linear output;
+    private final TokenMap output;
     private final float[] positions;
     /** Where the conditioning splits into the blocks' modulations and the final layer's. */
     private final long[] splits;
     private final ParameterLayout layout;
 
+    /** A layer applied to each token, {@code [n, tokens, in]} to {@code [n, tokens, out]}. */
+    private interface TokenMap {
+        NDArray apply(NDList weights, NDArray tokens);
+    }
+
+    /** DiT's network: one token embedding and one output layer shared by every token (as DiT's for images). */
     DiffusionTransformer(Patching tokenizer, int hidden, int depth, int heads, int mlpRatio, int timeDim) {
+        this(tokenizer, hidden, depth, heads, mlpRatio, timeDim, false);
+    }
+
+    /**
+     * @param perToken each token position its own embedding and output weights ({@link TokenLinear}), for
+     *                 tokens that are groups of different features; false: shared, as DiT's
+     */
+    DiffusionTransformer(Patching tokenizer, int hidden, int depth, int heads, int mlpRatio, int timeDim,
+                         boolean perToken) {
         this.tokenizer = tokenizer;
         this.hidden = hidden;
         ParameterLayout.Builder builder = ParameterLayout.builder();
-        this.embedding = Linear.declareXavier(builder, "x_embedder", tokenizer.patch(), hidden);
+        int tokens = tokenizer.tokens();
+        this.embedding = perToken
+                ? TokenLinear.declareXavier(builder, "x_embedder", tokens, tokenizer.patch(), hidden)::apply
+                : Linear.declareXavier(builder, "x_embedder", tokenizer.patch(), hidden)::apply;
         this.time = TimeEmbedding.declareDit(builder, "t_embedder.mlp", timeDim, hidden);
         List<TransformerBlock> list = new ArrayList<>();
         for (int b = 0; b < depth; b++) {
@@ -54,7 +72,9 @@ final class DiffusionTransformer implements Denoiser {
         }
         this.blocks = List.copyOf(list);
         this.finalModulation = Linear.declareZero(builder, "final_layer.adaLN_modulation.1", hidden, 2 * hidden);
-        this.output = Linear.declareZero(builder, "final_layer.linear", hidden, tokenizer.patch());
+        this.output = perToken
+                ? TokenLinear.declareZero(builder, "final_layer.linear", tokens, hidden, tokenizer.patch())::apply
+                : Linear.declareZero(builder, "final_layer.linear", hidden, tokenizer.patch())::apply;
         this.layout = builder.build();
         this.positions = tokenizer.positions(hidden);
         this.splits = new long[depth];

@@ -14,9 +14,6 @@ import ai.djl.ndarray.types.Shape;
  * @param patch    features per token
  */
 record Tokenizer(int features, int patch) implements Patching {
-    /** The most tokens the automatic patch size gives (attention costs grow with the square of it). */
-    static final int MAX_TOKENS = 32;
-
     public Tokenizer {
         if (features < 1) {
             throw new IllegalArgumentException("Invalid number of features: " + features);
@@ -26,9 +23,9 @@ record Tokenizer(int features, int patch) implements Patching {
         }
     }
 
-    /** The smallest patch that gives at most {@value #MAX_TOKENS} tokens. */
-    public static Tokenizer automatic(int features) {
-        return new Tokenizer(features, (features + MAX_TOKENS - 1) / MAX_TOKENS);
+    /** The smallest patch that gives at most {@code maxTokens} tokens. */
+    public static Tokenizer automatic(int features, int maxTokens) {
+        return new Tokenizer(features, (features + maxTokens - 1) / maxTokens);
     }
 
     /** The number of tokens per row. */

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import dtad.diffusion.NoiseSchedule;
+import dtad.torch.NetworkParameters;
 import dtad.torch.ReferenceFixtures;
 import dtad.torch.Tensors;
 import java.util.List;
@@ -43,10 +44,10 @@ class ReconstructionReferenceTest {
                 .set(DDPM.DROPOUT_FIRST, 0.0).set(DDPM.DROPOUT_SECOND, 0.0).set(DDPM.TIME_DIM, 6).build();
     }
 
-    /** DiT's defaults with a small transformer. */
+    /** A small transformer as DiT's own: one embedding shared by the tokens, Adam 1e-4 (as the fixture). */
     private static DiT dit() {
-        return DiT.builder().set(DiT.PATCH, 2).set(DiT.HIDDEN, 8).set(DiT.DEPTH, 2).set(DiT.HEADS, 2)
-                .set(DiT.MLP_RATIO, 2).set(DiT.TIME_DIM, 6).build();
+        return DiT.builder().set(DiT.PATCH, 2).set(DiT.PER_TOKEN, false).set(DiT.HIDDEN, 8).set(DiT.DEPTH, 2)
+                .set(DiT.HEADS, 2).set(DiT.MLP_RATIO, 2).set(DiT.TIME_DIM, 6).set(NetworkParameters.LR, 1e-4).build();
     }
 
     @Test

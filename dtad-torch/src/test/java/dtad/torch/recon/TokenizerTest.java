@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 class TokenizerTest {
     @Test
     void automaticPatchGivesAtMost32Tokens() {
-        assertEquals(1, Tokenizer.automatic(6).patch());
-        assertEquals(6, Tokenizer.automatic(6).tokens());
-        assertEquals(1, Tokenizer.automatic(32).patch());
-        assertEquals(2, Tokenizer.automatic(33).patch());
-        assertEquals(17, Tokenizer.automatic(33).tokens());
-        assertEquals(16, Tokenizer.automatic(512).patch());
-        assertEquals(32, Tokenizer.automatic(512).tokens());
+        assertEquals(1, Tokenizer.automatic(6, 32).patch());
+        assertEquals(6, Tokenizer.automatic(6, 32).tokens());
+        assertEquals(1, Tokenizer.automatic(32, 32).patch());
+        assertEquals(2, Tokenizer.automatic(33, 32).patch());
+        assertEquals(17, Tokenizer.automatic(33, 32).tokens());
+        assertEquals(16, Tokenizer.automatic(512, 32).patch());
+        assertEquals(32, Tokenizer.automatic(512, 32).tokens());
         assertThrows(IllegalArgumentException.class, () -> new Tokenizer(5, 0));
     }
 
