@@ -66,8 +66,8 @@ public record ReconstructionSettings(int steps, List<Integer> starts, boolean no
      * it scored 89.3, 90.0, 87.3 and 96.3 AUC-ROC where the former default, the chain from the clean image
      * at {@code rec_t = 5}, scored 28.4, 35.6, 27.3 and 94.1: from so little noise a trained denoiser's error
      * follows how much fine texture an image has, not its class. {@code score=chain rec_t=5} restores it.
-     * From so much noise small defects vanish (textures with scratches and stains, 128 px: image AUC-ROC 0.59,
-     * pixel 0.58), so the local term of the chain from {@code t = 25} ({@code local_t}, {@link LocalPeak}) adds
+     * From so much noise small defects vanish (textures with scratches and stains, 128 px: image AUC-ROC 0.53,
+     * pixel 0.53), so the local term of the chain from {@code t = 25} ({@code local_t}, {@link LocalPeak}) adds
      * them back without costing the classes (docs/benchmarks.md, "One image score for both kinds of anomaly").
      */
     public static final ReconstructionSettings IMAGES = DEFAULT.withStarts(List.of(500, 800, 1000))
