@@ -24,13 +24,14 @@ import java.util.Arrays;
  * (Fashion-MNIST class 0, chain from 25: AUC-ROC 0.41), and a plain combination of both terms cost 3 to 5 points
  * there (docs/benchmarks.md).
  *
- * <p>Cost: {@code local_t} network passes per image. Maps are computed in chunks of {@value #CHUNK} images, so that
- * large images do not hold every image's map at once.
+ * <p>Cost: {@code local_t} network passes per image. Maps are computed in chunks of {@value #BLOCKS_PER_CHUNK} of the
+ * network's blocks ({@link TrainedNetwork#blockRows}: whole blocks, which run in parallel), so that large images do
+ * not hold every image's map at once.
  */
 final class LocalPeak {
     /** The payload of the two statistics, {@code [p_max, r]}. */
     static final String PAYLOAD = "local_peak";
-    private static final int CHUNK = 64;
+    private static final int BLOCKS_PER_CHUNK = 8;
     private static final double SMALLEST_ERROR = 1e-30;
     /** exp(700) is finite: no image's score overflows. */
     private static final double LARGEST_EXPONENT = 700;
@@ -79,8 +80,9 @@ final class LocalPeak {
     double[] peaks(TrainedNetwork network, Matrix standardized) {
         double[] peaks = new double[standardized.rows()];
         int plane = shape.height() * shape.width();
-        for (int from = 0; from < peaks.length; from += CHUNK) {
-            int to = Math.min(peaks.length, from + CHUNK);
+        int chunk = BLOCKS_PER_CHUNK * TrainedNetwork.blockRows(standardized.columns());
+        for (int from = 0; from < peaks.length; from += chunk) {
+            int to = Math.min(peaks.length, from + chunk);
             Matrix maps = PixelErrorMaps.of(squaredErrors(network, standardized.rowRange(from, to)), shape,
                     PixelErrorMaps.sigmaFor(shape));
             for (int i = from; i < to; i++) {
