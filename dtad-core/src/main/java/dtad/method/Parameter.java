@@ -58,11 +58,12 @@ public final class Parameter<D, T> {
     /**
      * This parameter, added to a method after model files of it were saved, with the value those files
      * stand for: a model file that does not name the key loads with {@code value} (the behaviour before the
-     * key existed), not with the new default, so that it keeps scoring as it did.
+     * key existed), not with the new default, so that it keeps scoring as it did. The table checks it, with the
+     * other keys' older values, when it is built.
      */
     public Parameter<D, T> inOlderModelFiles(T value) {
         return new Parameter<>(declaration, defaultValue, description, further, getter,
-                declaration.require(value, further));
+                Objects.requireNonNull(value, "older value of " + declaration.name()));
     }
 
     /** The value a model file that does not name this key stands for: {@link #inOlderModelFiles}, else the default. */

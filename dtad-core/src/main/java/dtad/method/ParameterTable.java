@@ -175,6 +175,15 @@ public final class ParameterTable<D> {
         return values;
     }
 
+    /** The values a model file that names no key stands for ({@link Parameter#valueInOlderFiles}). */
+    private Map<ParameterKey<?>, Object> olderValues() {
+        Map<ParameterKey<?>, Object> values = new LinkedHashMap<>();
+        for (Parameter<D, ?> p : parameters) {
+            values.put(p.declaration(), p.valueInOlderFiles());
+        }
+        return values;
+    }
+
     /** Checks every value by its declaration, then builds the configuration from them. */
     private D build(Map<ParameterKey<?>, Object> values) {
         check(values);
@@ -251,7 +260,7 @@ public final class ParameterTable<D> {
 
         /**
          * The table; {@code factory} builds a configuration from the checked values. Every default must
-         * meet its own constraint.
+         * meet its own constraint, and so must the values older model files stand for.
          */
         public ParameterTable<D> build(Function<ParameterValues, D> factory) {
             ParameterTable<D> table = new ParameterTable<>(parameters, Objects.requireNonNull(factory, "factory"));
@@ -259,6 +268,11 @@ public final class ParameterTable<D> {
                 table.check(table.defaultValues());
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("A default breaks its own constraint: " + e.getMessage(), e);
+            }
+            try {
+                table.check(table.olderValues());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("A value of older model files breaks its constraint: " + e.getMessage(), e);
             }
             return table;
         }

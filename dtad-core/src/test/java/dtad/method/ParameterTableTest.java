@@ -184,6 +184,8 @@ class ParameterTableTest {
         assertEquals(new Toy(6, 3), table.parse(table.completedFromFile(Map.of("width", "6", "count", "3"))));
         assertEquals(Map.of("width", "6", "count", "2"), Toy.TABLE.completedFromFile(Map.of("width", "6")),
                 "a key without an older value takes its default");
-        assertThrows(IllegalArgumentException.class, () -> added.inOlderModelFiles(0), "checked by the declaration");
+        Parameter<Toy, Integer> invalid = added.inOlderModelFiles(0);
+        assertThrows(IllegalStateException.class, () -> ParameterTable.<Toy>builder().add(Toy.WIDTH).add(invalid)
+                .build(v -> new Toy(v.get(Toy.WIDTH), v.get(invalid))), "checked by the declaration");
     }
 }

@@ -161,9 +161,9 @@ public record ImageCategoricalDTE(ImageSize image, int steps, int bins, Categori
 
     @Override
     public CategoricalDTEModel fit(Matrix train, Progress progress) {
-        TrainingData data = scaling == Scaling.PIXEL ? TrainingData.of(train, rows -> ImageScaling.perPixel(rows,
-                imageShape(rows.columns()), PIXEL_SCALE_FLOOR))
-                : TrainingData.of(train, rows -> ImageScaling.fit(rows, imageShape(rows.columns())));
+        TrainingData data = TrainingData.of(train, rows -> scaling == Scaling.PIXEL
+                ? ImageScaling.perPixel(rows, imageShape(rows.columns()), PIXEL_SCALE_FLOOR)
+                : ImageScaling.fit(rows, imageShape(rows.columns())));
         int features = data.standardized().columns();
         ImageCategoricalDTE resolved = ImageSize.of(imageShape(features)).setIn(toBuilder()).build();
         TrainedNetwork trained = TrainingLoop.train(resolved.network(features),

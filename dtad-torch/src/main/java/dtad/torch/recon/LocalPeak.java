@@ -79,19 +79,26 @@ final class LocalPeak {
     /** The peak of each standardized image: the log of its smoothed error map's maximum. */
     double[] peaks(TrainedNetwork network, Matrix standardized) {
         double[] peaks = new double[standardized.rows()];
-        int plane = shape.height() * shape.width();
         int chunk = BLOCKS_PER_CHUNK * TrainedNetwork.blockRows(standardized.columns());
         for (int from = 0; from < peaks.length; from += chunk) {
             int to = Math.min(peaks.length, from + chunk);
-            Matrix maps = PixelErrorMaps.of(squaredErrors(network, standardized.rowRange(from, to)), shape,
-                    PixelErrorMaps.sigmaFor(shape));
-            for (int i = from; i < to; i++) {
-                double peak = 0;
-                for (int j = 0, o = (i - from) * plane; j < plane; j++, o++) {
-                    peak = Math.max(peak, maps.values()[o]);
-                }
-                peaks[i] = Math.log(Math.max(peak, SMALLEST_ERROR));
+            double[] part = peaksOf(squaredErrors(network, standardized.rowRange(from, to)));
+            System.arraycopy(part, 0, peaks, from, part.length);
+        }
+        return peaks;
+    }
+
+    /** The peak of each image from its chain's squared errors ({@link #squaredErrors}, one row per image). */
+    double[] peaksOf(Matrix squaredErrors) {
+        Matrix maps = PixelErrorMaps.of(squaredErrors, shape, PixelErrorMaps.sigmaFor(shape));
+        int plane = maps.columns();
+        double[] peaks = new double[maps.rows()];
+        for (int i = 0; i < peaks.length; i++) {
+            double peak = 0;
+            for (int j = 0, o = i * plane; j < plane; j++, o++) {
+                peak = Math.max(peak, maps.values()[o]);
             }
+            peaks[i] = Math.log(Math.max(peak, SMALLEST_ERROR));
         }
         return peaks;
     }

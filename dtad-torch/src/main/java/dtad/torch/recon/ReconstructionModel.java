@@ -10,6 +10,7 @@ import dtad.torch.NetworkModel;
 import dtad.torch.TrainedNetwork;
 import dtad.torch.image.ImageDetector;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * A fitted DDPM or DiT: scores a row by its reconstruction error after the reverse chain
@@ -105,23 +106,23 @@ public final class ReconstructionModel extends NetworkModel implements Explainab
      */
     @Override
     public double[][] contributions(Matrix x) {
-        double[][] base = perRow(x, x.columns(), (n, weights, rows) -> chain.contributions((Denoiser) n, weights, rows));
+        double[][] parts = perRow(x, x.columns(), (n, weights, rows) -> chain.contributions((Denoiser) n, weights, rows));
         if (local == null) {
-            return base;
+            return parts;
         }
-        double[] scores = score(x);
+        // The base contributions sum to the base score; the local chain runs once, for the peaks and the split.
         Matrix localErrors = squaredErrors(x);
-        for (int i = 0; i < base.length; i++) {
-            // The base contributions sum to the base score.
-            double baseScore = java.util.Arrays.stream(base[i]).sum();
-            double rise = Math.max(0, scores[i] - baseScore);
+        double[] baseScores = Arrays.stream(parts).mapToDouble(row -> Arrays.stream(row).sum()).toArray();
+        double[] scores = LocalPeak.scores(baseScores, local.peaksOf(localErrors), localStatistics);
+        for (int i = 0; i < parts.length; i++) {
+            double rise = scores[i] - baseScores[i];
             double[] errors = localErrors.row(i);
-            double total = java.util.Arrays.stream(errors).sum();
+            double total = Arrays.stream(errors).sum();
             for (int j = 0; rise > 0 && total > 0 && j < errors.length; j++) {
-                base[i][j] += rise * errors[j] / total;
+                parts[i][j] += rise * errors[j] / total;
             }
         }
-        return base;
+        return parts;
     }
 
     @Override

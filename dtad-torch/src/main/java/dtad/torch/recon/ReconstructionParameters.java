@@ -50,7 +50,7 @@ public final class ReconstructionParameters {
             Constraint.atLeast(1), "score=one_step: noise draws per start, their errors averaged");
     /** Images: the start of the chain whose error map's peak raises the score ({@link LocalPeak}); 0: none. */
     public static final ParameterKey<Integer> LOCAL_T = ParameterKey.of("local_t", ParameterType.INTEGER,
-            Constraint.atLeast(0).note("0 = none"), "images: a reverse chain t = s-1 .. 0 from the image, whose "
+            Constraint.between(0, STEPS).note("0 = none"), "images: a reverse chain t = s-1 .. 0 from the image, whose "
                     + "smoothed error map's peak raises the score where it exceeds every training image's (small "
                     + "local defects); 0: none");
     /** Whether the reference's early stop ends the fit. */

@@ -1,6 +1,5 @@
 package dtad.torch.recon;
 
-import dtad.method.Constraint;
 import dtad.method.ParameterTable;
 import java.util.List;
 
@@ -81,10 +80,7 @@ public record ReconstructionSettings(int steps, List<Integer> starts, boolean no
             throw new IllegalArgumentException("Missing score");
         }
         ReconstructionParameters.DRAWS.require(draws);
-        // Checked against steps here: the key's own rule may not refer to steps (older model files' value, 0, is
-        // checked without the other keys).
-        ReconstructionParameters.LOCAL_T.require(localStart, Constraint.between(0, ReconstructionParameters.STEPS),
-                ReconstructionParameters.STEPS.is(steps));
+        ReconstructionParameters.LOCAL_T.require(localStart, ReconstructionParameters.STEPS.is(steps));
     }
 
     /** {@code settings} with these settings set key by key. */
