@@ -2,6 +2,7 @@ package dtad.torch.recon;
 
 import dtad.data.Matrix;
 import dtad.detect.TrainingData;
+import dtad.diffusion.NoiseSchedule;
 import dtad.image.ImageScaling;
 import dtad.method.Constraint;
 import dtad.method.Family;
@@ -9,9 +10,11 @@ import dtad.method.Method;
 import dtad.method.Parameter;
 import dtad.method.ParameterTable;
 import dtad.method.ParameterType;
+import dtad.torch.Objective;
 import dtad.torch.TrainingSettings;
 import dtad.torch.image.ImageDetector;
 import dtad.torch.image.ImageSize;
+import dtad.torch.image.RandomCrops;
 import java.util.List;
 
 /**
@@ -29,7 +32,9 @@ import java.util.List;
  * <p>A method of its own rather than a mode of {@code DDPM}: its network, its hyperparameters and its
  * training defaults (a few epochs at a higher learning rate, as image diffusion models train, instead of
  * the reference's 400 epochs at 1e-4) share nothing with the tabular ResNet, whose table and golden
- * values stay as they are. Any image size works: the U-Net pads to a multiple of {@code 2^(levels-1)}.
+ * values stay as they are. Any image size works: the U-Net pads to a multiple of {@code 2^(levels-1)}, and
+ * images larger than {@code crop} train on random crops ({@link #CROP}), so that a fit's time and memory per
+ * image stop growing with the image (scoring, one U-Net pass per start on the whole image, still does).
  *
  * <p><b>Speed</b> (AMD EPYC, 2 cores, shared machine, 2026-12-06; docs/benchmarks.md). A training step at the
  * defaults (64 images of 28 x 28) costs about 180-290 ms of CPU when glibc keeps freed memory for the next step,
@@ -44,11 +49,12 @@ import java.util.List;
  * @param base           the channels of the U-Net's first level
  * @param multipliers    each level's channels as a multiple of {@code base}
  * @param timeDim        the width of the sinusoidal time embedding
+ * @param crop           the side of the random crops the U-Net trains on when the images are larger (0: whole images)
  * @param training       epochs, batch, optimizer, seed, drop-last
  * @param earlyStop      the reference's early stop ({@link ReferenceStopping})
  */
 public record ImageDDPM(ReconstructionSettings reconstruction, ImageSize image, int base, List<Integer> multipliers,
-                        int timeDim, TrainingSettings training, boolean earlyStop)
+                        int timeDim, int crop, TrainingSettings training, boolean earlyStop)
         implements ReconstructionDetector, ImageDetector {
 
     /** The default training: 20 epochs of batch 64 (last partial batch dropped), Adam 1e-3, no weight decay. */
@@ -65,6 +71,17 @@ public record ImageDDPM(ReconstructionSettings reconstruction, ImageSize image, 
     public static final Parameter<ImageDDPM, Integer> TIME_DIM = ReconstructionParameters.TIME_DIM.bind(64,
             ImageDDPM::timeDim);
 
+    /**
+     * {@code crop}: the U-Net trains on random {@code crop x crop} windows of larger images ({@link RandomCrops}).
+     * 64 by default: at most 64 x 64 images train whole as before, and a 224 x 224 step costs what a 64 x 64 one
+     * does (whole, its activations at batch 64 exceeded 15 GB). Scoring always sees the whole image. Model files
+     * from before it trained on whole images.
+     */
+    public static final Parameter<ImageDDPM, Integer> CROP = Parameter.of("crop", ParameterType.INTEGER, 64,
+            Constraint.atLeast(0).note("0 = whole images"), "train the U-Net on random square crops of this side "
+                    + "of larger images (the U-Net sees about 41 pixels around a pixel)", ImageDDPM::crop)
+            .inOlderModelFiles(0);
+
     /** The image networks' score without the local term (see the class comment). */
     static final ReconstructionSettings DEFAULT_SCORE = ReconstructionSettings.IMAGES.withLocalStart(0);
 
@@ -73,9 +90,9 @@ public record ImageDDPM(ReconstructionSettings reconstruction, ImageSize image, 
             ReconstructionParameters.REFERENCE, ReconstructionParameters.addTraining(
                     ImageSize.addTo(ReconstructionParameters.addImageReconstruction(ParameterTable.<ImageDDPM>builder(), DEFAULT_SCORE),
                                     ImageDDPM::image)
-                            .add(BASE).add(MULTIPLIERS).add(TIME_DIM), TRAINING, false, Constraint.none())
+                            .add(BASE).add(MULTIPLIERS).add(TIME_DIM).add(CROP), TRAINING, false, Constraint.none())
                     .build(v -> new ImageDDPM(ReconstructionParameters.imageReconstruction(v), ImageSize.of(v),
-                            v.get(BASE), v.get(MULTIPLIERS), v.get(TIME_DIM), ReconstructionParameters.training(v),
+                            v.get(BASE), v.get(MULTIPLIERS), v.get(TIME_DIM), v.get(CROP), ReconstructionParameters.training(v),
                             v.get(ReconstructionParameters.EARLY_STOP))),
             ReconstructionModel::load);
 
@@ -87,6 +104,7 @@ public record ImageDDPM(ReconstructionSettings reconstruction, ImageSize image, 
         BASE.require(base);
         multipliers = List.copyOf(MULTIPLIERS.require(multipliers));
         TIME_DIM.require(timeDim);
+        CROP.require(crop);
     }
 
     /** The default configuration. */
@@ -127,5 +145,16 @@ public record ImageDDPM(ReconstructionSettings reconstruction, ImageSize image, 
     @Override
     public Denoiser denoiser(int features) {
         return new ImageUNet(imageShape(features), base, multipliers, timeDim);
+    }
+
+    /** Noise prediction on random crops of images larger than {@code crop}: a U-Net of the crop's shape shares the parameters. */
+    @Override
+    public Objective.Factory objective(Denoiser denoiser) {
+        RandomCrops crops = new RandomCrops(imageShape(denoiser.features()), crop);
+        if (!crops.crops()) {
+            return ReconstructionDetector.super.objective(denoiser);
+        }
+        ImageUNet cropped = new ImageUNet(crops.cropShape(), base, multipliers, timeDim);
+        return new NoisePrediction(NoiseSchedule.linear(reconstruction.steps())).objective(cropped, crops);
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import dtad.diffusion.NoiseSchedule;
 import dtad.torch.Objective;
 import dtad.torch.StepRandom;
+import dtad.torch.image.RandomCrops;
 
 /**
  * DDPM's training objective: for each clean row a time {@code t} uniform in {@code 0..T-1}, noise
@@ -42,6 +43,14 @@ final class NoisePrediction {
     /** The objective of a fit of {@code denoiser}. */
     Objective.Factory objective(Denoiser denoiser) {
         return fitManager -> (network, weights, batch, random) -> loss(denoiser, weights, batch, random);
+    }
+
+    /**
+     * The objective of a fit that trains on random crops of the images: {@code cropped} is the network for the
+     * crop's shape, with the same parameters as the network being trained.
+     */
+    Objective.Factory objective(Denoiser cropped, RandomCrops crops) {
+        return fitManager -> (network, weights, batch, random) -> loss(cropped, weights, crops.of(batch, random), random);
     }
 
     /** The loss of a batch: draws a time per row, then the noise, and noises and denoises the batch. */

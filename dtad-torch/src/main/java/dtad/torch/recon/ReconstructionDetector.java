@@ -5,6 +5,7 @@ import dtad.detect.Detector;
 import dtad.detect.Progress;
 import dtad.detect.TrainingData;
 import dtad.diffusion.NoiseSchedule;
+import dtad.torch.Objective;
 import dtad.torch.StoppingRule;
 import dtad.torch.TrainedNetwork;
 import dtad.torch.TrainingLoop;
@@ -30,6 +31,11 @@ public sealed interface ReconstructionDetector extends Detector<ReconstructionMo
     /** The noise-prediction network for rows of {@code features} values. */
     Denoiser denoiser(int features);
 
+    /** What the fit of {@code denoiser} minimises: {@link NoisePrediction} on the training rows. */
+    default Objective.Factory objective(Denoiser denoiser) {
+        return new NoisePrediction(NoiseSchedule.linear(reconstruction().steps())).objective(denoiser);
+    }
+
     /** The training rows validated and scaled (per column; image detectors scale per channel). */
     default TrainingData trainingData(Matrix train) {
         return TrainingData.of(train);
@@ -48,8 +54,7 @@ public sealed interface ReconstructionDetector extends Detector<ReconstructionMo
         TrainingData data = trainingData(train);
         ReconstructionDetector detector = forFeatures(data.standardized().columns());
         Denoiser denoiser = detector.denoiser(data.standardized().columns());
-        NoisePrediction objective = new NoisePrediction(NoiseSchedule.linear(reconstruction().steps()));
-        TrainedNetwork trained = TrainingLoop.train(denoiser, objective.objective(denoiser), data.standardized(),
+        TrainedNetwork trained = TrainingLoop.train(denoiser, detector.objective(denoiser), data.standardized(),
                 training(), earlyStop() ? new ReferenceStopping() : StoppingRule.NEVER, progress);
         try {
             return ReconstructionModel.fitted(detector, data, trained);

@@ -95,7 +95,7 @@ public final class ImageChainAuc {
     /** {@code d} scoring by {@code r}. */
     static ReconstructionDetector withSettings(ReconstructionDetector d, ReconstructionSettings r) {
         if (d instanceof ImageDDPM u) {
-            return new ImageDDPM(r, u.image(), u.base(), u.multipliers(), u.timeDim(), u.training(), u.earlyStop());
+            return new ImageDDPM(r, u.image(), u.base(), u.multipliers(), u.timeDim(), u.crop(), u.training(), u.earlyStop());
         }
         ImageDiT t = (ImageDiT) d;
         return new ImageDiT(r, t.image(), t.patch(), t.hidden(), t.depth(), t.heads(), t.mlpRatio(), t.timeDim(),

@@ -23,6 +23,7 @@ import dtad.torch.image.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -178,6 +179,39 @@ class ImageDDPMTest {
             assertTrue(recorded[0] != 0f);
             assertArrayEquals(recorded, scored, 1e-5f);
         }
+    }
+
+    @Test
+    void largeImagesTrainOnCropsOfTheSameNetwork() {
+        // The U-Net's parameters do not depend on the image size, so the crop's network trains the image's.
+        List<String> full = describe(new ImageUNet(new ImageShape(3, 224, 224), 8, List.of(1, 2), 16));
+        assertEquals(full, describe(new ImageUNet(new ImageShape(3, 64, 64), 8, List.of(1, 2), 16)));
+        ImageShape large = new ImageShape(1, 24, 24);
+        Matrix train = TestImages.normal(128, large, 1);
+        Matrix test = TestImages.mixed(40, 20, large, 7);
+        ImageDDPM cropped = tiny(ImageSize.INFERRED, 6).toBuilder().set(ImageDDPM.CROP, 8).build();
+        try (ReconstructionModel onCrops = cropped.fit(train);
+             ReconstructionModel whole = tiny(ImageSize.INFERRED, 6).fit(train)) {
+            double[] scores = onCrops.score(test);
+            // Trained on 8 x 8 windows, scored on the whole 24 x 24 images.
+            double auc = RankingMetrics.aucRoc(scores, TestImages.labels(40, 20));
+            assertTrue(auc > 0.8, "AUC " + auc);
+            assertTrue(!Arrays.equals(scores, whole.score(test)), "the crops were not used");
+        }
+    }
+
+    @Test
+    void imagesNoLargerThanTheCropTrainWhole() {
+        Matrix train = TestImages.normal(32, SHAPE, 2);
+        Matrix test = TestImages.mixed(5, 5, SHAPE, 3);
+        try (ReconstructionModel a = tiny(ImageSize.INFERRED, 1).toBuilder().set(ImageDDPM.CROP, 8).build().fit(train);
+             ReconstructionModel b = tiny(ImageSize.INFERRED, 1).toBuilder().set(ImageDDPM.CROP, 0).build().fit(train)) {
+            assertArrayEquals(a.score(test), b.score(test));
+        }
+    }
+
+    private static List<String> describe(ImageUNet net) {
+        return net.layout().tensors().stream().map(t -> t.name() + Arrays.toString(t.shape())).toList();
     }
 
     @Test
