@@ -75,11 +75,6 @@ final class ImageMethods {
         return PixelNames.shapeOf(model.trainingInfo().featureNames());
     }
 
-    /** Whether the model's method is an image network (whose reconstruction maps are per pixel). */
-    static boolean isImageNetwork(DetectorModel model) {
-        return model.detector() instanceof ImageDetector;
-    }
-
     private static Optional<ImageNetwork> network(String methodName) {
         return NETWORKS.stream().filter(n -> n.tabular().equalsIgnoreCase(methodName)).findFirst();
     }

@@ -4,6 +4,7 @@ import dtad.InputException;
 import dtad.data.Dataset;
 import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
+import dtad.detect.ErrorMaps;
 import dtad.detect.PosteriorModel;
 import dtad.detect.Threshold;
 import dtad.image.AnomalyMapWriter;
@@ -14,7 +15,6 @@ import dtad.io.DataTable;
 import dtad.metrics.PixelScores;
 import dtad.metrics.RankingMetrics;
 import dtad.model.ModelFiles;
-import dtad.torch.recon.ReconstructionModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -77,8 +77,9 @@ final class ScoreCommand implements Callable<Integer> {
             + "training rows scoring lower, ties counted half (0.99: above 99%% of them, the same for every method).")
     boolean probability;
 
-    @Option(names = "--maps", paramLabel = "MAPS_DIR", description = "Images, ImageDDPM and ImageDiT models: write each "
-            + "image's anomaly map (the squared reconstruction error per pixel, averaged over the channels, Gaussian "
+    @Option(names = "--maps", paramLabel = "MAPS_DIR", description = "Images, ImageDDPM, ImageDiT and DTE-NP models: write "
+            + "each image's anomaly map (the squared reconstruction error per pixel, or DTE-NP's squared difference to "
+            + "the nearest training images, averaged over the channels, Gaussian "
             + "blur of sigma 4 pixels scaled by the image side / 256) as MAPS_DIR/<file without extension>.npy and a "
             + ".png heatmap; on an MVTec-AD category also print the pixel-level AUC-ROC and PRO.")
     Path maps;
@@ -165,16 +166,16 @@ final class ScoreCommand implements Callable<Integer> {
         output.write(files, FILE_COLUMN, scores, outlierProbabilities, labels, probabilities, names, force);
         report(fitted, scores, labels, images.labels(), seconds, "images", "folders'");
         if (maps != null) {
-            writeMaps((ReconstructionModel) fitted, read);
+            writeMaps((ErrorMaps) fitted, read);
         }
         return 0;
     }
 
     /** Refuses --maps, before any scoring, for a model without reconstructions or a folder that would be overwritten. */
     private void requireMapsPossible(DetectorModel fitted) throws IOException {
-        if (!(fitted instanceof ReconstructionModel) || !ImageMethods.isImageNetwork(fitted)) {
-            throw new IllegalArgumentException(model + ": --maps needs an ImageDDPM or ImageDiT model (fit DDPM or "
-                    + "DiT on images), not " + fitted.detector().method());
+        if (!(fitted instanceof ErrorMaps)) {
+            throw new IllegalArgumentException(model + ": --maps needs an ImageDDPM, ImageDiT or DTE-NP model (fit DDPM, DiT "
+                    + "or DTE-NP on images), not " + fitted.detector().method());
         }
         if (!force && Files.isDirectory(maps)) {
             try (Stream<Path> entries = Files.list(maps)) {
@@ -187,7 +188,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** Writes the per-pixel anomaly maps and, with defect masks, prints the pixel-level scores. */
-    private void writeMaps(ReconstructionModel fitted, ImageData read) throws IOException {
+    private void writeMaps(ErrorMaps fitted, ImageData read) throws IOException {
         ImageSet images = read.images();
         ImageShape shape = images.shape();
         double sigma = PixelErrorMaps.sigmaFor(shape);

@@ -73,7 +73,7 @@ class ImageCommandTest {
         assertTrue(score.err().contains("Against the folders' labels: AUC-ROC 1.0000"), score.err());
         CommandRun maps = CommandRun.of("score", "--model", model.toString(), "--data", dir.resolve("test").toString(),
                 "--out", dir.resolve("s2.csv").toString(), "--maps", dir.resolve("maps").toString());
-        assertTrue(maps.isOneLineUserError() && maps.err().contains("needs an ImageDDPM or ImageDiT model"), maps.err());
+        assertTrue(maps.isOneLineUserError() && maps.err().contains("needs an ImageDDPM, ImageDiT or DTE-NP model"), maps.err());
     }
 
     @Test
@@ -138,6 +138,27 @@ class ImageCommandTest {
                 "--channels", "3", "--out", dir.resolve("rgb.csv").toString());
         assertTrue(rgb.isOneLineUserError(), rgb.err());
         assertTrue(rgb.err().contains("3 channel(s), the model was fitted on 1"), rgb.err());
+    }
+
+    @Test
+    void dteNpWritesMapsOfAnMvtecCategory() throws IOException {
+        Path category = dir.resolve("fabric");
+        TextureGenerator.write(category, TextureGenerator.Options.defaults().withSize(16).withChannels(1)
+                .withCounts(12, 3, 2).withDefects(List.of(TextureGenerator.Defect.values()[0])), false);
+        Path model = dir.resolve("model");
+        assertEquals(0, CommandRun.of("fit", "--method", "DTE-NP", "--train", category.toString(), "--out",
+                model.toString()).exitCode());
+        Path maps = dir.resolve("maps");
+        CommandRun score = CommandRun.of("score", "--model", model.toString(), "--data", category.toString(),
+                "--out", dir.resolve("scores.csv").toString(), "--maps", maps.toString());
+        assertEquals(0, score.exitCode(), score.err());
+        String defect = TextureGenerator.Defect.values()[0].id();
+        for (String stem : new String[] {"good/000", defect + "/001"}) {
+            assertTrue(Files.isRegularFile(maps.resolve(stem + ".png")), stem);
+            assertTrue(Files.isRegularFile(maps.resolve(stem + ".npy")), stem);
+        }
+        assertTrue(score.err().contains("Wrote 5 anomaly maps") && score.err().contains("pixel-level AUC-ROC "),
+                score.err());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dtad.dte;
 
 import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
+import dtad.detect.ErrorMaps;
 import dtad.detect.Explainable;
 import dtad.detect.PayloadReader;
 import dtad.detect.PayloadWriter;
@@ -25,9 +26,13 @@ import java.io.IOException;
  * {@code m}, {@code (1/k) sum_r (x_j - y_rj)^2}: non-negative, and a row's contributions sum to {@code m}
  * (not to the score, a step of the diffusion schedule).
  *
+ * <p>Anomaly maps ({@link ErrorMaps}): the contributions, value by value. For images this is an exact additive
+ * decomposition of what the score grows with, the mean squared distance to the nearest training images: the
+ * pixels where the image differs from its nearest normal images.
+ *
  * <p>Payload: {@code train}, the standardized training rows.
  */
-public final class NonParametricDTEModel extends DetectorModel implements PosteriorModel, Explainable {
+public final class NonParametricDTEModel extends DetectorModel implements PosteriorModel, Explainable, ErrorMaps {
     private final NonParametricDTE detector;
     private final Matrix train;
     private final TimePosterior posterior;
@@ -119,6 +124,12 @@ public final class NonParametricDTEModel extends DetectorModel implements Poster
             }
             return out;
         });
+    }
+
+    /** The contributions as a matrix: the anomaly map of each row (see the class comment). */
+    @Override
+    public Matrix squaredErrors(Matrix rows) {
+        return Matrix.of(contributions(rows));
     }
 
     @Override

@@ -242,4 +242,42 @@ class NonParametricDTETest extends DetectorContract {
         assertEquals("Too few training rows for k = 5 neighbours (parameter k; k + 1 rows): 5 (at least 6 needed)", assertThrows(InputException.class,
                 () -> new NonParametricDTE().fit(Matrix.zeros(5, 2))).getMessage());
     }
+
+    @Test
+    void errorMapsPointAtTheValuesThatDifferFromTheNearestTrainingRows() {
+        // 8x8 "images": a smooth ramp with a little noise; the anomalies add a bright 2x2 square at (5, 2).
+        SplittableRandom random = new SplittableRandom(3);
+        int n = 60;
+        double[][] train = new double[n][64];
+        double[][] test = new double[4][64];
+        for (double[][] rows : new double[][][] {train, test}) {
+            for (double[] row : rows) {
+                for (int j = 0; j < 64; j++) {
+                    row[j] = j / 64.0 + 0.05 * random.nextGaussian();
+                }
+            }
+        }
+        int[] square = {5 * 8 + 2, 5 * 8 + 3, 6 * 8 + 2, 6 * 8 + 3};
+        for (double[] row : test) {
+            for (int j : square) {
+                row[j] += 1.0;
+            }
+        }
+        NonParametricDTEModel model = new NonParametricDTE().fit(Matrix.of(train));
+        Matrix maps = model.squaredErrors(Matrix.of(test));
+        double[][] contributions = model.contributions(Matrix.of(test));
+        for (int i = 0; i < test.length; i++) {
+            double[] map = maps.row(i);
+            assertArrayEquals(contributions[i], map, "the map is the contributions");
+            double least = Double.MAX_VALUE;
+            for (int j : square) {
+                least = Math.min(least, map[j]);
+            }
+            int above = 0;
+            for (int j = 0; j < 64; j++) {
+                above += map[j] >= least ? 1 : 0;
+            }
+            assertEquals(4, above, "the square's four values are the map's largest: row " + i);
+        }
+    }
 }

@@ -2,17 +2,16 @@ package dtad.bench.runner;
 
 import dtad.data.Matrix;
 import dtad.detect.DetectorModel;
+import dtad.detect.ErrorMaps;
 import dtad.image.ImageShape;
 import dtad.image.PixelErrorMaps;
-import dtad.torch.image.ImageDetector;
-import dtad.torch.recon.ReconstructionModel;
 import java.util.Optional;
 
 /**
- * Per-pixel anomaly maps of the detectors that have them, as {@code dtad score --maps} makes them: ImageDDPM and
- * ImageDiT (a reconstruction network on images), whose map is the squared reconstruction error per pixel after
- * the reverse chain, averaged over the channels and smoothed ({@link PixelErrorMaps}). Detectors on flattened
- * pixels (IForest, OCSVM, ...) and ImageDTE-C, whose score is one diffusion time per image, have none.
+ * Per-pixel anomaly maps of the detectors that have them ({@link ErrorMaps}), as {@code dtad score --maps} makes
+ * them: ImageDDPM and ImageDiT (the squared reconstruction error per pixel) and DTE-NP (each pixel's squared
+ * difference to the nearest training images), averaged over the channels and smoothed ({@link PixelErrorMaps}).
+ * IForest, OCSVM, ImageDTE-C and the other detectors have none.
  */
 final class AnomalyMaps {
     private AnomalyMaps() {
@@ -20,7 +19,7 @@ final class AnomalyMaps {
 
     /** Whether {@code model} gives per-pixel maps. */
     static boolean available(DetectorModel model) {
-        return model instanceof ReconstructionModel && model.detector() instanceof ImageDetector;
+        return model instanceof ErrorMaps;
     }
 
     /** One row of {@code height x width} map values per image of {@code images}, or empty without maps. */
@@ -28,7 +27,7 @@ final class AnomalyMaps {
         if (!available(model)) {
             return Optional.empty();
         }
-        Matrix errors = ((ReconstructionModel) model).squaredErrors(images);
+        Matrix errors = ((ErrorMaps) model).squaredErrors(images);
         return Optional.of(PixelErrorMaps.of(errors, shape, PixelErrorMaps.sigmaFor(shape)));
     }
 }

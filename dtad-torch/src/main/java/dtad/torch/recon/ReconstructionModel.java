@@ -1,6 +1,7 @@
 package dtad.torch.recon;
 
 import dtad.data.Matrix;
+import dtad.detect.ErrorMaps;
 import dtad.detect.Explainable;
 import dtad.detect.PayloadReader;
 import dtad.detect.PayloadWriter;
@@ -24,7 +25,7 @@ import java.util.Arrays;
  * network's local term ({@code local_t}, {@link LocalPeak}) the part of the score above the base score is split by
  * the local chain's squared errors, and the anomaly maps ({@link #squaredErrors}) are that chain's.
  */
-public final class ReconstructionModel extends NetworkModel implements Explainable {
+public final class ReconstructionModel extends NetworkModel implements Explainable, ErrorMaps {
     private final ReconstructionDetector detector;
     private final ReverseChain chain;
     /** The local term, or null without one. */
@@ -92,6 +93,7 @@ public final class ReconstructionModel extends NetworkModel implements Explainab
      * without {@code full_path}, a row's mean is its score. With a local term ({@code local_t}), the local chain's
      * errors: the map that finds small defects.
      */
+    @Override
     public Matrix squaredErrors(Matrix x) {
         if (local != null) {
             return whileOpen(() -> local.squaredErrors(network(), standardize(x)));
