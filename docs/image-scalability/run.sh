@@ -6,7 +6,7 @@
 #
 # Environment (defaults in brackets):
 #   SIZES    image sides in pixels ["32 64 128 224"]
-#   METHODS  methods for 'dtad bench --methods' [DiT,DDPM,DTE-C,IForest,OCSVM]
+#   METHODS  methods for 'dtad bench --methods' [DiT,DDPM,DTE-C,DTE-NP,IForest,OCSVM]
 #   TRAIN    normal training images per size [500]; the test split is always 50 good + 100 defect images
 #   SEEDS    protocol and method seeds [0]
 #   DTAD     the dtad command [the repository's ./dtad, which sets THP_MEM_ALLOC_ENABLE=1 (libtorch's large tensors
@@ -18,7 +18,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="${1:-dtad-bench-results/image-scalability}"
 SIZES="${SIZES:-32 64 128 224}"
-METHODS="${METHODS:-DiT,DDPM,DTE-C,IForest,OCSVM}"
+METHODS="${METHODS:-DiT,DDPM,DTE-C,DTE-NP,IForest,OCSVM}"
 TRAIN="${TRAIN:-500}"
 SEEDS="${SEEDS:-0}"
 DTAD="${DTAD:-$here/../../dtad}"
