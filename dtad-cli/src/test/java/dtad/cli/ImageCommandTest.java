@@ -100,9 +100,7 @@ class ImageCommandTest {
 
     @Test
     void ditOnAnMvtecCategoryUsesTheImageNetworkAndRecordsItsShape() throws IOException {
-        Path category = dir.resolve("fabric");
-        TextureGenerator.write(category, TextureGenerator.Options.defaults().withSize(16).withChannels(1)
-                .withCounts(8, 3, 2).withDefects(List.of(TextureGenerator.Defect.values()[0])), false);
+        Path category = grayFabric(8);
         Path model = dir.resolve("model");
         CommandRun fit = CommandRun.of("fit", "--method", "DiT", "--train", category.toString(), "--out",
                 model.toString(), "-p", "epochs=1", "-p", "hidden=16", "-p", "depth=1", "-p", "heads=2",
@@ -140,11 +138,17 @@ class ImageCommandTest {
         assertTrue(rgb.err().contains("3 channel(s), the model was fitted on 1"), rgb.err());
     }
 
-    @Test
-    void dteNpWritesMapsOfAnMvtecCategory() throws IOException {
+    /** An MVTec-AD category of 16 px gray fabric: {@code train} good training images, 3 good and 2 defective test images. */
+    private Path grayFabric(int train) throws IOException {
         Path category = dir.resolve("fabric");
         TextureGenerator.write(category, TextureGenerator.Options.defaults().withSize(16).withChannels(1)
-                .withCounts(12, 3, 2).withDefects(List.of(TextureGenerator.Defect.values()[0])), false);
+                .withCounts(train, 3, 2).withDefects(List.of(TextureGenerator.Defect.values()[0])), false);
+        return category;
+    }
+
+    @Test
+    void dteNpWritesMapsOfAnMvtecCategory() throws IOException {
+        Path category = grayFabric(12);
         Path model = dir.resolve("model");
         assertEquals(0, CommandRun.of("fit", "--method", "DTE-NP", "--train", category.toString(), "--out",
                 model.toString()).exitCode());
