@@ -33,6 +33,8 @@ import dtad.torch.TrainingSettings;
  * @param tokens         with {@code patch} 0, the most tokens per row
  * @param perToken       each token its own embedding and output weights ({@link TokenLinear}); false: one
  *                       shared by all tokens, as DiT's
+ * @param finalNorm      the final layer reads the LayerNorm of the tokens, as DiT's; false: the tokens
+ *                       themselves, so that the predicted noise grows with a row far from the training rows
  * @param hidden         the token width (a multiple of 2 heads)
  * @param depth          the number of transformer blocks
  * @param heads          attention heads
@@ -41,8 +43,9 @@ import dtad.torch.TrainingSettings;
  * @param training       epochs, batch, optimizer, seed, drop-last
  * @param earlyStop      the reference's early stop ({@link ReferenceStopping})
  */
-public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, boolean perToken, int hidden,
-                  int depth, int heads, int mlpRatio, int timeDim, TrainingSettings training, boolean earlyStop)
+public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, boolean perToken, boolean finalNorm,
+                  int hidden, int depth, int heads, int mlpRatio, int timeDim, TrainingSettings training,
+                  boolean earlyStop)
         implements ReconstructionDetector {
 
     /** DDPM's training (the reference's) with Adam's rate at 1e-3: the transformer trains better in fewer epochs. */
@@ -61,6 +64,14 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, 
     public static final Parameter<DiT, Boolean> PER_TOKEN = Parameter.of("per_token", ParameterType.BOOLEAN, true,
             Constraint.none(), "each token (group of features) its own embedding and output weights; false: one "
                     + "shared by all tokens, as DiT's image patches", DiT::perToken).inOlderModelFiles(false);
+    /**
+     * {@code final_norm}: the final layer reads the LayerNorm of the tokens (DiT's); model files before the key
+     * had it. With it, the predicted noise has the same size however far a row lies from the training rows.
+     */
+    public static final Parameter<DiT, Boolean> FINAL_NORM = Parameter.of("final_norm", ParameterType.BOOLEAN, false,
+            Constraint.none(), "LayerNorm before the output layer, as DiT's; false: the output layer reads the tokens "
+                    + "themselves, so that the predicted noise grows with a row's distance from the training rows",
+            DiT::finalNorm).inOlderModelFiles(true);
     /** {@code heads}: attention heads (declared before {@link #HIDDEN}, whose rule refers to it). */
     public static final Parameter<DiT, Integer> HEADS = Parameter.of("heads", ParameterType.INTEGER, 4,
             Constraint.atLeast(1), "attention heads", DiT::heads);
@@ -82,10 +93,11 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, 
             ReconstructionParameters.REFERENCE + "; Peebles, Xie. Scalable Diffusion Models with Transformers. "
                     + "ICCV 2023. arXiv:2212.09748", ReconstructionParameters.addTraining(
                     ReconstructionParameters.addReconstruction(ParameterTable.<DiT>builder(), ReconstructionSettings.REFERENCE)
-                            .add(PATCH).add(TOKENS).add(PER_TOKEN).add(HIDDEN).add(DEPTH).add(HEADS).add(MLP_RATIO)
-                            .add(TIME_DIM), TRAINING, true, Constraint.none())
+                            .add(PATCH).add(TOKENS).add(PER_TOKEN).add(FINAL_NORM).add(HIDDEN).add(DEPTH).add(HEADS)
+                            .add(MLP_RATIO).add(TIME_DIM), TRAINING, true, Constraint.none())
                     .build(v -> new DiT(ReconstructionParameters.reconstruction(v), v.get(PATCH), v.get(TOKENS),
-                            v.get(PER_TOKEN), v.get(HIDDEN), v.get(DEPTH), v.get(HEADS), v.get(MLP_RATIO), v.get(TIME_DIM),
+                            v.get(PER_TOKEN), v.get(FINAL_NORM), v.get(HIDDEN), v.get(DEPTH), v.get(HEADS),
+                            v.get(MLP_RATIO), v.get(TIME_DIM),
                             ReconstructionParameters.training(v), v.get(ReconstructionParameters.EARLY_STOP))),
             ReconstructionModel::load);
 
@@ -127,6 +139,7 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, 
 
     @Override
     public Denoiser denoiser(int features) {
-        return new DiffusionTransformer(tokenizer(features), hidden, depth, heads, mlpRatio, timeDim, perToken);
+        return new DiffusionTransformer(tokenizer(features), hidden, depth, heads, mlpRatio, timeDim, perToken,
+                finalNorm);
     }
 }
