@@ -15,7 +15,8 @@ import dtad.torch.TrainingSettings;
  *
  * <p>Defaults, small enough for a CPU: hidden 64, depth 2, 4 heads, MLP ratio 4, time embedding 256,
  * the automatic patch giving at most 8 tokens, each token with its own embedding and output weights
- * ({@code per_token}, {@link TokenLinear}). Cost per row and network evaluation, with {@code n} tokens: about
+ * ({@code per_token}, {@link TokenLinear}), and the output layer reading the tokens without DiT's final
+ * LayerNorm ({@code final_norm=false}). Cost per row and network evaluation, with {@code n} tokens: about
  * {@code depth (12 hidden^2 n + 2 hidden n^2)} multiply-adds (98 K per token at the defaults: 0.8 M for 8
  * tokens, 3.4 M for 32), against about 200 K per row for DDPM's ResNet; a chain of {@code rec_t} steps
  * multiplies it. Training as DDPM (400 epochs at most, batch 64 with drop-last, weight decay 5e-4, the
@@ -26,7 +27,13 @@ import dtad.torch.TrainingSettings;
  * of different features: with one shared embedding the network tells them apart only by their position
  * embedding. On the development sets of docs/fidelity.md ("DiT's defaults", rec_t=250) the new defaults
  * scored vowels 90.3 (was 85.5) and MVTec-AD_bottle 96.8 (84.1) on seed 0, WBC 51.3 (26.8) on seeds 0-1,
- * and cost four to ten times less on the 512-feature embedding sets; CIFAR10_4 stays unsolved (30.9).
+ * and cost four to ten times less on the 512-feature embedding sets; CIFAR10_4 stayed below chance (30.9).
+ *
+ * <p>Until 2026-12-06 the output layer also read the LayerNorm of the tokens, as DiT's (model files saved before
+ * {@code final_norm} existed keep it): the predicted noise then has the same size however far a row lies from the
+ * training rows, and on CIFAR10_4, whose anomalies lie far out, it was smaller on the anomalies than on the normal
+ * rows, so the chain's errors fell as a row's norm rose. Without it the predicted noise grows with the row, as DDPM's
+ * ResNet's does: CIFAR10_4 seed 0 scores 75.4 instead of 30.9 (docs/fidelity.md, "DiT below chance on CIFAR10_4").
  *
  * @param reconstruction the diffusion and the scoring chain
  * @param patch          features per token; 0 chooses the smallest giving at most {@code tokens} tokens
