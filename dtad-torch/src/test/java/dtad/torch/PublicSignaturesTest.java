@@ -36,6 +36,7 @@ class PublicSignaturesTest {
             "dtad.torch.ParameterVector", "dtad.torch.StepRandom", "dtad.torch.Tensors", "dtad.torch.TorchEngine",
             "dtad.torch.TrainedNetwork$Head",
             "dtad.torch.image.Conv2d", "dtad.torch.image.GroupNorm", "dtad.torch.image.ImageGrid",
+            "dtad.torch.image.RandomCrops",
             "dtad.torch.recon.Denoiser");
 
     @Test

@@ -15,7 +15,8 @@ import dtad.torch.TrainingSettings;
  *
  * <p>Defaults, small enough for a CPU: hidden 64, depth 2, 4 heads, MLP ratio 4, time embedding 256,
  * the automatic patch giving at most 8 tokens, each token with its own embedding and output weights
- * ({@code per_token}, {@link TokenLinear}). Cost per row and network evaluation, with {@code n} tokens: about
+ * ({@code per_token}, {@link TokenLinear}), and the output layer reading the tokens without DiT's final
+ * LayerNorm ({@code final_norm=false}). Cost per row and network evaluation, with {@code n} tokens: about
  * {@code depth (12 hidden^2 n + 2 hidden n^2)} multiply-adds (98 K per token at the defaults: 0.8 M for 8
  * tokens, 3.4 M for 32), against about 200 K per row for DDPM's ResNet; a chain of {@code rec_t} steps
  * multiplies it. Training as DDPM (400 epochs at most, batch 64 with drop-last, weight decay 5e-4, the
@@ -26,13 +27,21 @@ import dtad.torch.TrainingSettings;
  * of different features: with one shared embedding the network tells them apart only by their position
  * embedding. On the development sets of docs/fidelity.md ("DiT's defaults", rec_t=250) the new defaults
  * scored vowels 90.3 (was 85.5) and MVTec-AD_bottle 96.8 (84.1) on seed 0, WBC 51.3 (26.8) on seeds 0-1,
- * and cost four to ten times less on the 512-feature embedding sets; CIFAR10_4 stays unsolved (30.9).
+ * and cost four to ten times less on the 512-feature embedding sets; CIFAR10_4 stayed below chance (30.9).
+ *
+ * <p>Until 2026-12-06 the output layer also read the LayerNorm of the tokens, as DiT's (model files saved before
+ * {@code final_norm} existed keep it): the predicted noise then has the same size however far a row lies from the
+ * training rows, and on CIFAR10_4, whose anomalies lie far out, it was smaller on the anomalies than on the normal
+ * rows, so the chain's errors fell as a row's norm rose. Without it the predicted noise grows with the row, as DDPM's
+ * ResNet's does: CIFAR10_4 seed 0 scores 75.4 instead of 30.9 (docs/fidelity.md, "DiT below chance on CIFAR10_4").
  *
  * @param reconstruction the diffusion and the scoring chain
  * @param patch          features per token; 0 chooses the smallest giving at most {@code tokens} tokens
  * @param tokens         with {@code patch} 0, the most tokens per row
  * @param perToken       each token its own embedding and output weights ({@link TokenLinear}); false: one
  *                       shared by all tokens, as DiT's
+ * @param finalNorm      the final layer reads the LayerNorm of the tokens, as DiT's; false: the tokens
+ *                       themselves, so that the predicted noise grows with a row far from the training rows
  * @param hidden         the token width (a multiple of 2 heads)
  * @param depth          the number of transformer blocks
  * @param heads          attention heads
@@ -41,8 +50,9 @@ import dtad.torch.TrainingSettings;
  * @param training       epochs, batch, optimizer, seed, drop-last
  * @param earlyStop      the reference's early stop ({@link ReferenceStopping})
  */
-public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, boolean perToken, int hidden,
-                  int depth, int heads, int mlpRatio, int timeDim, TrainingSettings training, boolean earlyStop)
+public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, boolean perToken, boolean finalNorm,
+                  int hidden, int depth, int heads, int mlpRatio, int timeDim, TrainingSettings training,
+                  boolean earlyStop)
         implements ReconstructionDetector {
 
     /** DDPM's training (the reference's) with Adam's rate at 1e-3: the transformer trains better in fewer epochs. */
@@ -61,6 +71,14 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, 
     public static final Parameter<DiT, Boolean> PER_TOKEN = Parameter.of("per_token", ParameterType.BOOLEAN, true,
             Constraint.none(), "each token (group of features) its own embedding and output weights; false: one "
                     + "shared by all tokens, as DiT's image patches", DiT::perToken).inOlderModelFiles(false);
+    /**
+     * {@code final_norm}: the final layer reads the LayerNorm of the tokens (DiT's); model files before the key
+     * had it. With it, the predicted noise has the same size however far a row lies from the training rows.
+     */
+    public static final Parameter<DiT, Boolean> FINAL_NORM = Parameter.of("final_norm", ParameterType.BOOLEAN, false,
+            Constraint.none(), "LayerNorm before the output layer, as DiT's; false: the output layer reads the tokens "
+                    + "themselves, so that the predicted noise grows with a row's distance from the training rows",
+            DiT::finalNorm).inOlderModelFiles(true);
     /** {@code heads}: attention heads (declared before {@link #HIDDEN}, whose rule refers to it). */
     public static final Parameter<DiT, Integer> HEADS = Parameter.of("heads", ParameterType.INTEGER, 4,
             Constraint.atLeast(1), "attention heads", DiT::heads);
@@ -82,10 +100,11 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, 
             ReconstructionParameters.REFERENCE + "; Peebles, Xie. Scalable Diffusion Models with Transformers. "
                     + "ICCV 2023. arXiv:2212.09748", ReconstructionParameters.addTraining(
                     ReconstructionParameters.addReconstruction(ParameterTable.<DiT>builder(), ReconstructionSettings.REFERENCE)
-                            .add(PATCH).add(TOKENS).add(PER_TOKEN).add(HIDDEN).add(DEPTH).add(HEADS).add(MLP_RATIO)
-                            .add(TIME_DIM), TRAINING, true, Constraint.none())
+                            .add(PATCH).add(TOKENS).add(PER_TOKEN).add(FINAL_NORM).add(HIDDEN).add(DEPTH).add(HEADS)
+                            .add(MLP_RATIO).add(TIME_DIM), TRAINING, true, Constraint.none())
                     .build(v -> new DiT(ReconstructionParameters.reconstruction(v), v.get(PATCH), v.get(TOKENS),
-                            v.get(PER_TOKEN), v.get(HIDDEN), v.get(DEPTH), v.get(HEADS), v.get(MLP_RATIO), v.get(TIME_DIM),
+                            v.get(PER_TOKEN), v.get(FINAL_NORM), v.get(HIDDEN), v.get(DEPTH), v.get(HEADS),
+                            v.get(MLP_RATIO), v.get(TIME_DIM),
                             ReconstructionParameters.training(v), v.get(ReconstructionParameters.EARLY_STOP))),
             ReconstructionModel::load);
 
@@ -127,6 +146,7 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, 
 
     @Override
     public Denoiser denoiser(int features) {
-        return new DiffusionTransformer(tokenizer(features), hidden, depth, heads, mlpRatio, timeDim, perToken);
+        return new DiffusionTransformer(tokenizer(features), hidden, depth, heads, mlpRatio, timeDim, perToken,
+                finalNorm);
     }
 }

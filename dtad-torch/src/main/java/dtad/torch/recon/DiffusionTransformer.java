@@ -17,7 +17,7 @@ import java.util.List;
  *   tokens = Linear(patch, hidden)(Tokenizer(x)) + pos           fixed sin-cos positions (1-D; 2-D for images)
  *   c      = TimeEmbedding(t)                                    sinusoid(timeDim) -> Linear -> SiLU -> Linear
  *   tokens = TransformerBlock(tokens, c)                          depth times, adaLN-Zero
- *   eps    = untokenize(Linear(hidden, patch)(LayerNorm(tokens) * (1 + scale) + shift)),
+ *   eps    = untokenize(Linear(hidden, patch)(LayerNorm(tokens) * (1 + scale) + shift)),  (finalNorm; else tokens)
  *            shift, scale = Linear(hidden, 2 hidden)(SiLU(c))     (final layer, zero-initialised)
  * </pre>
  * The {@linkplain #conditioning conditioning} of a time is every modulation vector of every block and
@@ -37,6 +37,8 @@ final class DiffusionTransformer implements Denoiser {
     private final List<TransformerBlock> blocks;
     private final Linear finalModulation;
     private final TokenMap output;
+    /** Whether the final layer reads the LayerNorm of the tokens (DiT's) or the tokens themselves. */
+    private final boolean finalNorm;
     private final float[] positions;
     /** Where the conditioning splits into the blocks' modulations and the final layer's. */
     private final long[] splits;
@@ -49,16 +51,22 @@ final class DiffusionTransformer implements Denoiser {
 
     /** DiT's network: one token embedding and one output layer shared by every token (as DiT's for images). */
     DiffusionTransformer(Patching tokenizer, int hidden, int depth, int heads, int mlpRatio, int timeDim) {
-        this(tokenizer, hidden, depth, heads, mlpRatio, timeDim, false);
+        this(tokenizer, hidden, depth, heads, mlpRatio, timeDim, false, true);
     }
 
     /**
-     * @param perToken each token position its own embedding and output weights ({@link TokenLinear}), for
-     *                 tokens that are groups of different features; false: shared, as DiT's
+     * @param perToken  each token position its own embedding and output weights ({@link TokenLinear}), for
+     *                  tokens that are groups of different features; false: shared, as DiT's
+     * @param finalNorm the final layer reads {@code LayerNorm(tokens)}, as DiT's; false: the tokens themselves,
+     *                  so that the predicted noise can grow with the row (the token embedding is linear and the
+     *                  blocks only add to it), as DDPM's ResNet's does: with the LayerNorm the predicted noise has
+     *                  the same size however far a row lies from the training rows (docs/fidelity.md, "DiT below
+     *                  chance on CIFAR10_4")
      */
     DiffusionTransformer(Patching tokenizer, int hidden, int depth, int heads, int mlpRatio, int timeDim,
-                         boolean perToken) {
+                         boolean perToken, boolean finalNorm) {
         this.tokenizer = tokenizer;
+        this.finalNorm = finalNorm;
         this.hidden = hidden;
         ParameterLayout.Builder builder = ParameterLayout.builder();
         int tokens = tokenizer.tokens();
@@ -127,7 +135,8 @@ final class DiffusionTransformer implements Denoiser {
             x = blocks.get(b).apply(weights, x, parts.get(b));
         }
         NDList shiftScale = parts.get(blocks.size()).expandDims(1).split(2, 2);
-        NDArray z = TransformerBlock.modulate(Activations.layerNorm(x), shiftScale.get(0), shiftScale.get(1));
+        NDArray z = TransformerBlock.modulate(finalNorm ? Activations.layerNorm(x) : x, shiftScale.get(0),
+                shiftScale.get(1));
         return tokenizer.untokenize(output.apply(weights, z));
     }
 }

@@ -77,7 +77,8 @@ class ConfigurationTest {
         assertEquals("DiT: Invalid hidden: 64 (must be a positive multiple of 6, 2 x heads)", parsed.getMessage());
         DiT d = DiT.defaults();
         IllegalArgumentException constructed = assertThrows(IllegalArgumentException.class, () -> new DiT(
-                d.reconstruction(), d.patch(), d.tokens(), d.perToken(), d.hidden(), d.depth(), 3, d.mlpRatio(), d.timeDim(), d.training(),
+                d.reconstruction(), d.patch(), d.tokens(), d.perToken(), d.finalNorm(), d.hidden(),
+                d.depth(), 3, d.mlpRatio(), d.timeDim(), d.training(),
                 d.earlyStop()));
         assertEquals("DiT: " + constructed.getMessage(), parsed.getMessage());
         // A bad number of heads is named as such, not as a width that no multiple fits.

@@ -44,9 +44,13 @@ class ReconstructionReferenceTest {
                 .set(DDPM.DROPOUT_FIRST, 0.0).set(DDPM.DROPOUT_SECOND, 0.0).set(DDPM.TIME_DIM, 6).build();
     }
 
-    /** A small transformer as DiT's own: one embedding shared by the tokens, Adam 1e-4 (as the fixture). */
+    /**
+     * A small transformer as DiT's own: one embedding shared by the tokens, the final LayerNorm, Adam 1e-4 (as the
+     * fixture).
+     */
     private static DiT dit() {
-        return DiT.builder().set(DiT.PATCH, 2).set(DiT.PER_TOKEN, false).set(DiT.HIDDEN, 8).set(DiT.DEPTH, 2)
+        return DiT.builder().set(DiT.PATCH, 2).set(DiT.PER_TOKEN, false).set(DiT.FINAL_NORM, true)
+                .set(DiT.HIDDEN, 8).set(DiT.DEPTH, 2)
                 .set(DiT.HEADS, 2).set(DiT.MLP_RATIO, 2).set(DiT.TIME_DIM, 6).set(NetworkParameters.LR, 1e-4).build();
     }
 
