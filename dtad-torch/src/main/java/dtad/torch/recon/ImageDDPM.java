@@ -40,9 +40,9 @@ import java.util.List;
  * defaults (64 images of 28 x 28) costs about 180-290 ms of CPU when glibc keeps freed memory for the next step,
  * as the {@code dtad} launcher makes it ({@code MALLOC_MMAP_THRESHOLD_}, {@code MALLOC_TRIM_THRESHOLD_}), against
  * 540-850 ms without at the same load; 20 epochs of one Fashion-MNIST class (6,000 images) would then take about
- * 335 s of CPU on an idle machine. Measured through {@code dtad bench} at a load average of 8 to 20: class 0 fitted in
- * 769 s of CPU (3,276 s of wall time; 1,774-1,956 s of wall time before), AUC-ROC 87.50 as before: the fitted
- * parameters are the same bit for bit.
+ * 335 s of CPU on an idle machine. Measured through {@code dtad bench} on the idle machine (docs/fashion-mnist-one-class):
+ * class 0 fitted in 574 s (594 s of CPU; AUC-ROC 0.875013, to the last digit as before the glibc
+ * settings), class 9 in 412 s; scoring 10,000 test images took 21-23 s (about 450 images/s).
  *
  * @param reconstruction the diffusion and the scoring chain
  * @param image          the image shape (or inferred from the row width)
