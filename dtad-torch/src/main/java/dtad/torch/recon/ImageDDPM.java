@@ -2,7 +2,6 @@ package dtad.torch.recon;
 
 import dtad.data.Matrix;
 import dtad.detect.TrainingData;
-import dtad.diffusion.NoiseSchedule;
 import dtad.image.ImageScaling;
 import dtad.method.Constraint;
 import dtad.method.Family;
@@ -155,6 +154,6 @@ public record ImageDDPM(ReconstructionSettings reconstruction, ImageSize image, 
             return ReconstructionDetector.super.objective(denoiser);
         }
         ImageUNet cropped = new ImageUNet(crops.cropShape(), base, multipliers, timeDim);
-        return new NoisePrediction(NoiseSchedule.linear(reconstruction.steps())).objective(cropped, crops);
+        return NoisePrediction.of(reconstruction).objective(cropped, crops);
     }
 }

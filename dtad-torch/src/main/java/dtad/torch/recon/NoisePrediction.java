@@ -30,6 +30,11 @@ final class NoisePrediction {
         }
     }
 
+    /** The objective of a fit with {@code settings}' diffusion (a linear schedule of its steps). */
+    static NoisePrediction of(ReconstructionSettings settings) {
+        return new NoisePrediction(NoiseSchedule.linear(settings.steps()));
+    }
+
     /** {@code sqrt(alphaBar_t)}: how much of the clean row a row noised to {@code t} keeps. */
     float signal(int t) {
         return signal[t];

@@ -4,7 +4,6 @@ import dtad.data.Matrix;
 import dtad.detect.Detector;
 import dtad.detect.Progress;
 import dtad.detect.TrainingData;
-import dtad.diffusion.NoiseSchedule;
 import dtad.torch.Objective;
 import dtad.torch.StoppingRule;
 import dtad.torch.TrainedNetwork;
@@ -33,7 +32,7 @@ public sealed interface ReconstructionDetector extends Detector<ReconstructionMo
 
     /** What the fit of {@code denoiser} minimises: {@link NoisePrediction} on the training rows. */
     default Objective.Factory objective(Denoiser denoiser) {
-        return new NoisePrediction(NoiseSchedule.linear(reconstruction().steps())).objective(denoiser);
+        return NoisePrediction.of(reconstruction()).objective(denoiser);
     }
 
     /** The training rows validated and scaled (per column; image detectors scale per channel). */

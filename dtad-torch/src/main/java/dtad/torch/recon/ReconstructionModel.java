@@ -33,16 +33,17 @@ public final class ReconstructionModel extends NetworkModel implements Explainab
     private final LocalPeak.Statistics localStatistics;
 
     private ReconstructionModel(ReconstructionDetector detector, TrainingInfo info, double[] trainingScores,
-                                TrainedNetwork network, LocalPeak.Statistics localStatistics) {
+                                TrainedNetwork network, ReverseChain chain, LocalPeak local,
+                                LocalPeak.Statistics localStatistics) {
         super(info, trainingScores, network);
         this.detector = detector;
-        this.chain = new ReverseChain(detector.reconstruction(), detector.training().seed());
-        this.local = localPeak(detector, info.features());
+        this.chain = chain;
+        this.local = local;
         this.localStatistics = localStatistics;
     }
 
     static ReconstructionModel fitted(ReconstructionDetector detector, TrainingData data, TrainedNetwork network) {
-        ReverseChain chain = new ReverseChain(detector.reconstruction(), detector.training().seed());
+        ReverseChain chain = chain(detector);
         double[] scores = network.evaluate(data.standardized(), (n, weights, rows) ->
                 chain.scores((Denoiser) n, weights, rows));
         LocalPeak local = localPeak(detector, data.info().features());
@@ -52,16 +53,21 @@ public final class ReconstructionModel extends NetworkModel implements Explainab
             statistics = LocalPeak.statistics(scores, peaks);
             scores = LocalPeak.scores(scores, peaks, statistics);
         }
-        return new ReconstructionModel(detector, data.info(), scores, network, statistics);
+        return new ReconstructionModel(detector, data.info(), scores, network, chain, local, statistics);
     }
 
     /** Rebuilds a model from its model file. */
     public static ReconstructionModel load(ReconstructionDetector detector, TrainingInfo info,
                                            double[] trainingScores, PayloadReader payloads) throws IOException {
-        LocalPeak.Statistics statistics = detector.reconstruction().localStart() > 0
+        LocalPeak local = localPeak(detector, info.features());
+        LocalPeak.Statistics statistics = local != null
                 ? LocalPeak.Statistics.of(payloads.doubles(LocalPeak.PAYLOAD)) : null;
         TrainedNetwork network = TrainedNetwork.load(detector.denoiser(info.features()), readParameters(payloads));
-        return new ReconstructionModel(detector, info, trainingScores, network, statistics);
+        return new ReconstructionModel(detector, info, trainingScores, network, chain(detector), local, statistics);
+    }
+
+    private static ReverseChain chain(ReconstructionDetector detector) {
+        return new ReverseChain(detector.reconstruction(), detector.training().seed());
     }
 
     private static LocalPeak localPeak(ReconstructionDetector detector, int features) {

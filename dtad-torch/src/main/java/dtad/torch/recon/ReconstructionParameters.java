@@ -53,6 +53,8 @@ public final class ReconstructionParameters {
             Constraint.between(0, STEPS).note("0 = none"), "images: a reverse chain t = s-1 .. 0 from the image, whose "
                     + "smoothed error map's peak raises the score where it exceeds every training image's (small "
                     + "local defects); 0: none");
+    /** Why a tabular network refuses {@link #LOCAL_T}: its map needs an image's shape. */
+    static final String LOCAL_T_IMAGES_ONLY = "local_t is for image networks only";
     /** Whether the reference's early stop ends the fit. */
     public static final ParameterKey<Boolean> EARLY_STOP = ParameterKey.of("early_stop", ParameterType.BOOLEAN,
             Constraint.none(), "after epoch 51, stop when the epoch's mean loss exceeds the one 39 epochs earlier "
@@ -124,7 +126,7 @@ public final class ReconstructionParameters {
     static void requireTabular(ReconstructionSettings reconstruction, TrainingSettings training) {
         requireCommon(reconstruction, training);
         if (reconstruction.localStart() != 0) {
-            throw new IllegalArgumentException("local_t is for image networks only");
+            throw new IllegalArgumentException(LOCAL_T_IMAGES_ONLY);
         }
     }
 

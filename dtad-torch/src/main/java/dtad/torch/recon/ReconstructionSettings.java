@@ -93,7 +93,7 @@ public record ReconstructionSettings(int steps, List<Integer> starts, boolean no
             return settings.set(ReconstructionParameters.LOCAL_T, localStart);
         }
         if (localStart != 0) {
-            throw new IllegalArgumentException("local_t is for image networks only");
+            throw new IllegalArgumentException(ReconstructionParameters.LOCAL_T_IMAGES_ONLY);
         }
         return settings;
     }
