@@ -21,6 +21,7 @@ import dtad.bench.runner.Worker;
 import dtad.image.MnistFiles;
 import dtad.method.Method;
 import dtad.method.Methods;
+import dtad.torch.TorchEngine;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -51,7 +52,8 @@ import picocli.CommandLine.Option;
  *
  * <p>With {@code --parallel N} the cells run in N worker processes: the same program started again
  * with the same arguments plus {@code --worker}, which serves cells over its standard streams (see
- * {@link Worker}); this process stays the only writer of the results file.
+ * {@link Worker}); this process stays the only writer of the results file. The workers share the cores: each
+ * trains a network that would take every core (the U-Net) on {@code cores / N} threads.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmark methods on data sets with the protocol of the DTE paper (ADBench data).",
@@ -278,6 +280,11 @@ final class BenchCommand implements Callable<Integer> {
                     || arg.startsWith("-XX:") || arg.startsWith("--add-opens") || arg.startsWith("--enable-native-access")) {
                 command.add(arg);
             }
+        }
+        // N workers share the cores: a network that trains on every core would take them all in each one.
+        if (parallel > 1 && System.getProperty(TorchEngine.TRAINING_THREADS) == null) {
+            command.add("-D" + TorchEngine.TRAINING_THREADS + "="
+                    + Math.max(1, Runtime.getRuntime().availableProcessors() / parallel));
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

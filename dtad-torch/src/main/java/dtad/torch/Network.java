@@ -23,4 +23,13 @@ public interface Network {
 
     /** The output for a batch while training: dropout (or other noise) drawn from {@code random}. */
     NDArray forwardTraining(NDList weights, NDArray input, StepRandom random);
+
+    /**
+     * Whether a training step is worth PyTorch's intra-op threads on every core ({@link TorchEngine#trainingThreads}).
+     * False unless measured: on two cores a step of the image DiT was 1.2 times faster with two threads and one of
+     * the time-bin CNN 1.1 times slower, while the U-Net's convolutions ran 1.6 times faster (docs/benchmarks.md).
+     */
+    default boolean trainsOnAllCores() {
+        return false;
+    }
 }

@@ -19,7 +19,9 @@ import java.util.function.Supplier;
  * networks of dtad (a DTE-C step at batch 64 took several times longer with two threads on a busy
  * two-core machine: the batches are too small to split), and it leaves the other cores to parallel
  * scoring ({@link TrainedNetwork}) or to other processes. Set the properties on the command line ({@code -Dai.djl.pytorch.num_threads=4})
- * to change them. If the engine cannot load, the first call fails with DJL's exception: nothing here
+ * to change them. A network whose training step splits well across cores ({@link Network#trainsOnAllCores}, the
+ * U-Net) trains with {@link #TRAINING_THREADS} threads, by default every core (unless the user set
+ * {@code ai.djl.pytorch.num_threads}), and the count returns to the engine's when the fit ends. If the engine cannot load, the first call fails with DJL's exception: nothing here
  * skips or falls back silently.
  *
  * <p><b>Training is exclusive.</b> DJL's PyTorch gradient collector is global to the JVM: DJL refuses
@@ -30,7 +32,11 @@ import java.util.function.Supplier;
  * from torch's global generator, so nothing else running in the JVM can change a seeded fit.
  */
 public final class TorchEngine {
+    /** The intra-op threads of a fit of a network that {@link Network#trainsOnAllCores} (default: every core). */
+    public static final String TRAINING_THREADS = "dtad.training.threads";
     private static final ReentrantLock TRAINING = new ReentrantLock();
+    // Read before load() sets its default.
+    private static final boolean USER_SET_THREADS = System.getProperty("ai.djl.pytorch.num_threads") != null;
     private static final Engine ENGINE = load();
 
     private TorchEngine() {
@@ -79,8 +85,38 @@ public final class TorchEngine {
         }
     }
 
-    /** The number of intra-op threads PyTorch uses. */
+    /** The number of intra-op threads PyTorch uses (on this thread). */
     public static int threads() {
         return JniUtils.getNumThreads();
+    }
+
+    /**
+     * The intra-op threads a fit of {@code network} uses: the engine's count, or for a network that
+     * {@link Network#trainsOnAllCores} {@value #TRAINING_THREADS} if set, else the user's
+     * {@code ai.djl.pytorch.num_threads} if set, else every core.
+     */
+    static int trainingThreads(Network network) {
+        if (!network.trainsOnAllCores()) {
+            return threads();
+        }
+        Integer set = Integer.getInteger(TRAINING_THREADS);
+        if (set != null) {
+            return Math.max(1, set);
+        }
+        return USER_SET_THREADS ? threads() : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Runs {@code work} with {@code threads} intra-op threads on this thread, then restores the count it had. */
+    static <T> T withThreads(int threads, Supplier<T> work) {
+        int before = threads();
+        if (threads == before) {
+            return work.get();
+        }
+        JniUtils.setNumThreads(threads);
+        try {
+            return work.get();
+        } finally {
+            JniUtils.setNumThreads(before);
+        }
     }
 }

@@ -33,7 +33,9 @@ import java.util.SplittableRandom;
  * {@link SplittableRandom} streams: the initial weights, the epoch orders, and the draws of the steps
  * ({@link StepRandom}: diffusion times, noise, dropout masks). Everything is drawn in Java, so a
  * seeded fit repeats exactly on the same machine and library versions, whatever else runs in the JVM.
- * A fit holds {@link TorchEngine#exclusively} throughout, because DJL's gradient collector is global.
+ * A fit holds {@link TorchEngine#exclusively} throughout, because DJL's gradient collector is global, and runs on
+ * {@link TorchEngine#trainingThreads} intra-op threads (the results of a network that trains on every core depend on
+ * how many there are).
  */
 public final class TrainingLoop {
 
@@ -53,7 +55,7 @@ public final class TrainingLoop {
         SplittableRandom init = root.split();
         SplittableRandom order = root.split();
         SplittableRandom draws = root.split();
-        return TorchEngine.exclusively(() -> {
+        return TorchEngine.exclusively(() -> TorchEngine.withThreads(TorchEngine.trainingThreads(network), () -> {
             try (NDManager fit = modelManager.newSubManager();
                  GradientCollector collector = TorchEngine.engine().newGradientCollector()) {
                 ParameterVector parameters = ParameterVector.of(fit, network.layout(),
@@ -107,7 +109,7 @@ public final class TrainingLoop {
                 return ParameterVector.of(modelManager, network.layout().state(), buffers == null
                         ? parameters.values() : concat(parameters.values(), buffers.values()));
             }
-        });
+        }));
     }
 
     /**

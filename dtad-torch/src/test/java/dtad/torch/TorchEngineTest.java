@@ -15,6 +15,45 @@ class TorchEngineTest {
     }
 
     @Test
+    void aNetworkThatTrainsOnAllCoresGetsEveryCoreForItsFitOnly() {
+        Network small = new Mlp(3, java.util.List.of(4), 1, 0);
+        Network wide = new Network() {
+            @Override
+            public ParameterLayout layout() {
+                return small.layout();
+            }
+
+            @Override
+            public ai.djl.ndarray.NDArray forward(ai.djl.ndarray.NDList weights, ai.djl.ndarray.NDArray input) {
+                return small.forward(weights, input);
+            }
+
+            @Override
+            public ai.djl.ndarray.NDArray forwardTraining(ai.djl.ndarray.NDList weights, ai.djl.ndarray.NDArray input,
+                                                         StepRandom random) {
+                return small.forwardTraining(weights, input, random);
+            }
+
+            @Override
+            public boolean trainsOnAllCores() {
+                return true;
+            }
+        };
+        // The build sets ai.djl.pytorch.num_threads=1, which the default for a network on every core respects.
+        assertEquals(1, TorchEngine.trainingThreads(small));
+        assertEquals(1, TorchEngine.trainingThreads(wide));
+        System.setProperty(TorchEngine.TRAINING_THREADS, "2");
+        try {
+            assertEquals(2, TorchEngine.trainingThreads(wide));
+            assertEquals(1, TorchEngine.trainingThreads(small));
+        } finally {
+            System.clearProperty(TorchEngine.TRAINING_THREADS);
+        }
+        assertEquals(2, TorchEngine.withThreads(2, TorchEngine::threads));
+        assertEquals(1, TorchEngine.threads(), "restored after the work");
+    }
+
+    @Test
     void exclusiveWorkRunsAndReturnsItsValue() {
         assertEquals(42, TorchEngine.exclusively(() -> TorchEngine.exclusively(() -> 42)));
     }

@@ -75,6 +75,12 @@ class ImageDDPMTest {
     }
 
     @Test
+    void theUNetTrainsOnEveryCoreAndTheEngineKeepsOneThreadOutsideTheFit() {
+        assertTrue(tiny(ImageSize.INFERRED, 1).denoiser(64).trainsOnAllCores());
+        assertEquals(1, dtad.torch.TorchEngine.threads());
+    }
+
+    @Test
     void trainingLossDecreases() {
         assertEquals(6, losses.size());
         assertTrue(losses.get(5) < 0.85 * losses.get(0), "losses " + losses);
