@@ -24,7 +24,7 @@ import dtad.torch.image.ImageSize;
  * <p>Any image size works: the automatic patch is the smallest power of two giving at most
  * {@value ImagePatches#MAX_TOKENS} tokens, at most {@value ImagePatches#MAX_AUTOMATIC_PATCH} pixels (224 x 224: 196
  * tokens), and images are zero-padded to a multiple of it. Network sizes
- * as the tabular DiT's defaults; training as {@link ImageDDPM}'s.
+ * as the tabular DiT's defaults; training as {@link ImageDDPM}'s, for three times the epochs ({@link #TRAINING}).
  *
  * @param reconstruction the diffusion and the scoring chain
  * @param image          the image shape (or inferred from the row width)
@@ -40,6 +40,13 @@ import dtad.torch.image.ImageSize;
 public record ImageDiT(ReconstructionSettings reconstruction, ImageSize image, int patch, int hidden, int depth,
                        int heads, int mlpRatio, int timeDim, TrainingSettings training, boolean earlyStop)
         implements ReconstructionDetector, ImageDetector {
+
+    /**
+     * The default training: ImageDDPM's, but 60 epochs. On Fashion-MNIST one-class (class 0, seed 0) 60 epochs
+     * scored 89.6 AUC-ROC where 20 scored 87.1, the noisiest levels gaining most; a fit of 6,000 images stays within
+     * minutes (docs/fashion-mnist-one-class).
+     */
+    static final TrainingSettings TRAINING = ImageDDPM.TRAINING.withEpochs(60);
 
     /** {@code patch}: automatic by default. */
     public static final Parameter<ImageDiT, Integer> PATCH = Parameter.of("patch", ParameterType.INTEGER, 0,
@@ -67,7 +74,7 @@ public record ImageDiT(ReconstructionSettings reconstruction, ImageSize image, i
                     ImageSize.addTo(ReconstructionParameters.addImageReconstruction(ParameterTable.<ImageDiT>builder(), ReconstructionSettings.IMAGES),
                                     ImageDiT::image)
                             .add(PATCH).add(HIDDEN).add(DEPTH).add(HEADS).add(MLP_RATIO).add(TIME_DIM),
-                    ImageDDPM.TRAINING, false, Constraint.none())
+                    TRAINING, false, Constraint.none())
                     .build(v -> new ImageDiT(ReconstructionParameters.imageReconstruction(v), ImageSize.of(v),
                             v.get(PATCH), v.get(HIDDEN), v.get(DEPTH), v.get(HEADS), v.get(MLP_RATIO),
                             v.get(TIME_DIM), ReconstructionParameters.training(v),
