@@ -15,7 +15,7 @@ class TorchEngineTest {
     }
 
     @Test
-    void aNetworkThatTrainsOnAllCoresGetsEveryCoreForItsFitOnly() {
+    void aNetworkThatTrainsOnAllCoresTakesTheTrainingThreadsForItsFitOnly() {
         Network small = new Mlp(3, java.util.List.of(4), 1, 0);
         Network wide = new Network() {
             @Override

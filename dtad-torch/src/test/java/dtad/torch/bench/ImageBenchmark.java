@@ -19,11 +19,13 @@ import java.util.Map;
  * mvn -q -o test-compile -pl dtad-torch -am
  * mvn -q -o dependency:build-classpath -pl dtad-torch -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
  * java -cp dtad-torch/target/classes:dtad-torch/target/test-classes:dtad-core/target/classes:$(cat /tmp/cp.txt) \
- *     dtad.torch.bench.ImageBenchmark [method=ImageDDPM|ImageDiT|ImageDTE-C] [trainRows=640] [epochs=3] \
- *     [scoreRows=512] [side=28] [key=value]...
+ *     dtad.torch.bench.ImageBenchmark [ImageDDPM|ImageDiT|ImageDTE-C [trainRows (640) [epochs (3) [scoreRows (512)
+ *     [side (28) [key=value]...]]]]]
  * </pre>
- * (the trailing {@code key=value} parameters override defaults, e.g. {@code rec_t=5} for a quick look at a
- * reconstruction detector: its scoring cost is proportional to rec_t).
+ * The arguments are positional, e.g. {@code ImageBenchmark ImageDDPM 1280 4 256 28 local_t=0}; the trailing
+ * {@code key=value} parameters override defaults (e.g. {@code rec_t=5} for a quick look at a reconstruction
+ * detector: its scoring cost is proportional to the passes per image). {@code -Dai.djl.pytorch.num_threads=2} gives
+ * every step two intra-op threads.
  *
  * <p>The fit trains on {@code trainRows} images for {@code epochs} epochs (the first a warm-up); each later
  * epoch's time per step is a sample. A fit on 6,000 images at the default epochs is estimated as
