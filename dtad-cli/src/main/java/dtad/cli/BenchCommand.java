@@ -281,10 +281,8 @@ final class BenchCommand implements Callable<Integer> {
                 command.add(arg);
             }
         }
-        // N workers share the cores: a network that trains on every core would take them all in each one.
         if (parallel > 1 && System.getProperty(TorchEngine.TRAINING_THREADS) == null) {
-            command.add("-D" + TorchEngine.TRAINING_THREADS + "="
-                    + Math.max(1, Runtime.getRuntime().availableProcessors() / parallel));
+            command.add(workerTrainingThreads(parallel, Runtime.getRuntime().availableProcessors()));
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -296,6 +294,14 @@ final class BenchCommand implements Callable<Integer> {
         command.addAll(root.getParseResult().originalArgs());
         command.add("--worker");
         return command;
+    }
+
+    /**
+     * The property that shares the cores among {@code workers} worker processes: a network that trains on every
+     * core would otherwise take them all in each one.
+     */
+    static String workerTrainingThreads(int workers, int cores) {
+        return "-D" + TorchEngine.TRAINING_THREADS + "=" + Math.max(1, cores / workers);
     }
 
     /**

@@ -109,6 +109,13 @@ class BenchCommandTest {
     }
 
     @Test
+    void parallelWorkersShareTheCoresForTraining() {
+        assertEquals("-Ddtad.training.threads=1", BenchCommand.workerTrainingThreads(2, 2));
+        assertEquals("-Ddtad.training.threads=1", BenchCommand.workerTrainingThreads(3, 2));
+        assertEquals("-Ddtad.training.threads=4", BenchCommand.workerTrainingThreads(2, 8));
+    }
+
+    @Test
     void parallelWorkersFillTheSameResultsFile(@TempDir Path dir) throws IOException {
         Optional<String> method = fastMethod();
         assumeTrue(method.isPresent(), "no fast method is registered yet (any of " + FAST + ")");

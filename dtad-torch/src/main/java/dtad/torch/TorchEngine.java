@@ -18,11 +18,11 @@ import java.util.function.Supplier;
  * the thread counts once, when it loads; one intra-op thread was measured faster than two for the small
  * networks of dtad (a DTE-C step at batch 64 took several times longer with two threads on a busy
  * two-core machine: the batches are too small to split), and it leaves the other cores to parallel
- * scoring ({@link TrainedNetwork}) or to other processes. Set the properties on the command line ({@code -Dai.djl.pytorch.num_threads=4})
- * to change them. A network whose training step splits well across cores ({@link Network#trainsOnAllCores}, the
- * U-Net) trains with {@link #TRAINING_THREADS} threads, by default every core (unless the user set
- * {@code ai.djl.pytorch.num_threads}), and the count returns to the engine's when the fit ends. If the engine cannot load, the first call fails with DJL's exception: nothing here
- * skips or falls back silently.
+ * scoring ({@link TrainedNetwork}) or to other processes. Set the properties on the command line
+ * ({@code -Dai.djl.pytorch.num_threads=4}) to change them. A network whose training step splits well across cores
+ * ({@link Network#trainsOnAllCores}, the U-Net) trains with {@link #TRAINING_THREADS} threads, by default every core
+ * (unless the user set {@code ai.djl.pytorch.num_threads}), and the count returns to the engine's when the fit ends.
+ * If the engine cannot load, the first call fails with DJL's exception: nothing here skips or falls back silently.
  *
  * <p><b>Training is exclusive.</b> DJL's PyTorch gradient collector is global to the JVM: DJL refuses
  * to open a second one while one is open, so two fits at once in one JVM would fail. Every fit therefore

@@ -2,6 +2,9 @@ package dtad.torch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The engine loads offline from the native jar; this fails (never skips) where it cannot. */
@@ -16,7 +19,7 @@ class TorchEngineTest {
 
     @Test
     void aNetworkThatTrainsOnAllCoresTakesTheTrainingThreadsForItsFitOnly() {
-        Network small = new Mlp(3, java.util.List.of(4), 1, 0);
+        Network small = new Mlp(3, List.of(4), 1, 0);
         Network wide = new Network() {
             @Override
             public ParameterLayout layout() {
@@ -24,13 +27,12 @@ class TorchEngineTest {
             }
 
             @Override
-            public ai.djl.ndarray.NDArray forward(ai.djl.ndarray.NDList weights, ai.djl.ndarray.NDArray input) {
+            public NDArray forward(NDList weights, NDArray input) {
                 return small.forward(weights, input);
             }
 
             @Override
-            public ai.djl.ndarray.NDArray forwardTraining(ai.djl.ndarray.NDList weights, ai.djl.ndarray.NDArray input,
-                                                         StepRandom random) {
+            public NDArray forwardTraining(NDList weights, NDArray input, StepRandom random) {
                 return small.forwardTraining(weights, input, random);
             }
 

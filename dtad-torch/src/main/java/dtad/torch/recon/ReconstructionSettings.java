@@ -63,8 +63,9 @@ public record ReconstructionSettings(int steps, List<Integer> starts, boolean no
      * {@code rec_t = 500, 800, 1000}, four noise draws each (twelve network passes per image), their errors'
      * geometric mean. The draws average out the noise of a single draw: on the whole Fashion-MNIST test split
      * ImageDDPM's classes 0 and 5 scored 87.50 and 85.27 with one draw, 88.31 and 85.78 with four, 88.34 and 85.83
-     * with eight (ImageDiT, class 0, 60 epochs: 89.61 and 89.99). On Fashion-MNIST one-class (ImageDiT seed 0, classes 0, 3, 5 and 1, docs/benchmarks.md)
-     * it scored 89.3, 90.0, 87.3 and 96.3 AUC-ROC where the former default, the chain from the clean image
+     * with eight (ImageDiT, class 0, 60 epochs: 89.61 and 89.99). On Fashion-MNIST one-class (ImageDiT seed 0,
+     * classes 0, 3, 5 and 1, docs/benchmarks.md) the one-step score with one draw scored 89.3, 90.0, 87.3 and 96.3
+     * AUC-ROC where the former default, the chain from the clean image
      * at {@code rec_t = 5}, scored 28.4, 35.6, 27.3 and 94.1: from so little noise a trained denoiser's error
      * follows how much fine texture an image has, not its class. {@code score=chain rec_t=5} restores it.
      * From so much noise small defects vanish (textures with scratches and stains, 128 px: image AUC-ROC 0.53,
