@@ -41,7 +41,9 @@ import java.util.List;
  * 540-850 ms without at the same load; 20 epochs of one Fashion-MNIST class (6,000 images) would then take about
  * 335 s of CPU on an idle machine. Measured through {@code dtad bench} on the idle machine (docs/fashion-mnist-one-class):
  * class 0 fitted in 574 s (594 s of CPU; AUC-ROC 0.875013, to the last digit as before the glibc
- * settings), class 9 in 412 s; scoring 10,000 test images took 21-23 s (about 450 images/s).
+ * settings), class 9 in 412 s; scoring 10,000 test images took 21-23 s (about 450 images/s). Those were one
+ * training thread and one noise draw per level; since, the U-Net trains on every core (a step 1.6 times faster on
+ * two, {@link ImageUNet#trainsOnAllCores}) and the score averages four draws (four times the scoring passes).
  *
  * @param reconstruction the diffusion and the scoring chain
  * @param image          the image shape (or inferred from the row width)
