@@ -58,11 +58,12 @@ class TrainingTimesTest {
     }
 
     @Test
-    void imageNetworksTrainAtTheScoredTimesAndTheReferenceAtAll() {
-        assertEquals(TrainTimes.SCORED, ImageDiT.defaults().reconstruction().trainTimes());
-        assertEquals(TrainTimes.SCORED, ImageDDPM.defaults().reconstruction().trainTimes());
+    void everyNetworkTrainsAtEveryTimeByDefault() {
+        assertEquals(TrainTimes.ALL, ImageDiT.defaults().reconstruction().trainTimes());
+        assertEquals(TrainTimes.ALL, ImageDDPM.defaults().reconstruction().trainTimes());
         assertEquals(TrainTimes.ALL, DDPM.defaults().reconstruction().trainTimes());
         assertEquals(TrainTimes.ALL, DiT.defaults().reconstruction().trainTimes());
-        assertEquals(TrainTimes.ALL, ImageDiT.builder().set(ReconstructionParameters.TRAIN_T, TrainTimes.ALL).build().reconstruction().trainTimes());
+        assertEquals(TrainTimes.SCORED, ImageDiT.builder().set(ReconstructionParameters.TRAIN_T, TrainTimes.SCORED)
+                .build().reconstruction().trainTimes());
     }
 }
