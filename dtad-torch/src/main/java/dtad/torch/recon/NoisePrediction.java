@@ -9,7 +9,8 @@ import dtad.torch.StepRandom;
 import dtad.torch.image.RandomCrops;
 
 /**
- * DDPM's training objective: for each clean row a time {@code t} uniform in {@code 0..T-1}, noise
+ * DDPM's training objective: for each clean row a time {@code t} uniform in {@code 0..T-1} (or over the times the
+ * score reads, {@link ReconstructionSettings.TrainTimes#SCORED}), noise
  * {@code eps ~ N(0, I)} and "mean and variance" noising {@code x_t = sqrt(alphaBar_t) x_0 +
  * sqrt(1 - alphaBar_t) eps}; the loss is the mean squared error between the predicted and the true
  * noise over every value of the batch ({@code nn.MSELoss()}). Times and noise are drawn in Java from
@@ -19,8 +20,15 @@ import dtad.torch.image.RandomCrops;
 final class NoisePrediction {
     private final float[] signal;
     private final float[] noise;
+    /** The times training draws from. */
+    private final int[] times;
 
     NoisePrediction(NoiseSchedule schedule) {
+        this(schedule, java.util.stream.IntStream.range(0, schedule.steps()).toArray());
+    }
+
+    private NoisePrediction(NoiseSchedule schedule, int[] times) {
+        this.times = times;
         int steps = schedule.steps();
         this.signal = new float[steps];
         this.noise = new float[steps];
@@ -32,7 +40,7 @@ final class NoisePrediction {
 
     /** The objective of a fit with {@code settings}' diffusion (a linear schedule of its steps). */
     static NoisePrediction of(ReconstructionSettings settings) {
-        return new NoisePrediction(NoiseSchedule.linear(settings.steps()));
+        return new NoisePrediction(NoiseSchedule.linear(settings.steps()), settings.trainingTimes());
     }
 
     /** {@code sqrt(alphaBar_t)}: how much of the clean row a row noised to {@code t} keeps. */
@@ -64,7 +72,7 @@ final class NoisePrediction {
         int columns = Math.toIntExact(batch.getShape().get(1));
         int[] times = new int[rows];
         for (int r = 0; r < rows; r++) {
-            times[r] = random.nextInt(signal.length);
+            times[r] = drawTime(random);
         }
         NDArray eps = random.floats(new Shape(rows, columns), (values, n) -> {
             for (int i = 0; i < n; i++) {
@@ -72,6 +80,11 @@ final class NoisePrediction {
             }
         });
         return loss(denoiser, weights, batch, times, eps, random);
+    }
+
+    /** A training time, uniform over the settings' {@link ReconstructionSettings#trainingTimes()}. */
+    int drawTime(StepRandom random) {
+        return times[random.nextInt(times.length)];
     }
 
     /**

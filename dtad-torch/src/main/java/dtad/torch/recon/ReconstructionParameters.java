@@ -53,6 +53,11 @@ public final class ReconstructionParameters {
             Constraint.between(0, STEPS).note("0 = none"), "images: a reverse chain t = s-1 .. 0 from the image, whose "
                     + "smoothed error map's peak raises the score where it exceeds every training image's (small "
                     + "local defects); 0: none");
+    /** Which diffusion times the fit trains at. */
+    public static final ParameterKey<ReconstructionSettings.TrainTimes> TRAIN_T = ParameterKey.of("train_t",
+            ParameterType.choice(ReconstructionSettings.TrainTimes.class), Constraint.none(),
+            "diffusion times the fit trains at: all (the reference), or scored: those the score reads (below a chain's "
+                    + "start; from 80% of the earliest one-step start on; below local_t)");
     /** Why a tabular network refuses {@link #LOCAL_T}: its map needs an image's shape. */
     static final String LOCAL_T_IMAGES_ONLY = "local_t is for image networks only";
     /** Whether the reference's early stop ends the fit. */
@@ -83,7 +88,10 @@ public final class ReconstructionParameters {
                 // Model files written before these keys scored by the chain.
                 .add(SCORE.<D>bind(r.score(), d -> d.reconstruction().score())
                         .inOlderModelFiles(ReconstructionSettings.Score.CHAIN))
-                .add(DRAWS.<D>bind(r.draws(), d -> d.reconstruction().draws()).inOlderModelFiles(1));
+                .add(DRAWS.<D>bind(r.draws(), d -> d.reconstruction().draws()).inOlderModelFiles(1))
+                // Model files written before this key trained at every time.
+                .add(TRAIN_T.<D>bind(r.trainTimes(), d -> d.reconstruction().trainTimes())
+                        .inOlderModelFiles(ReconstructionSettings.TrainTimes.ALL));
     }
 
     /** Declares the image networks' chain parameters with the defaults {@code r}, {@link #LOCAL_T} among them. */
@@ -110,7 +118,7 @@ public final class ReconstructionParameters {
 
     static ReconstructionSettings reconstruction(ParameterValues v) {
         return new ReconstructionSettings(v.get(STEPS), v.get(REC_T), v.get(NOISE_FIRST), v.get(FULL_PATH),
-                v.get(POSTERIOR_NOISE), v.get(SCORE), v.get(DRAWS));
+                v.get(POSTERIOR_NOISE), v.get(SCORE), v.get(DRAWS)).withTrainTimes(v.get(TRAIN_T));
     }
 
     /** {@link #reconstruction} with the image networks' {@link #LOCAL_T}. */
