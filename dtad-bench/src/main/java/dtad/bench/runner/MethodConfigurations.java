@@ -39,8 +39,14 @@ final class MethodConfigurations {
                 recorded.put(m.name(), now);
                 changed = true;
             } else if (!before.equals(now)) {
-                throw new IllegalArgumentException(dir + " holds results of " + m.name() + " made with other parameters ("
-                        + before + "; now " + now + "); use another --out folder, or the same parameters");
+                if (!completed(m, before).equals(m.configuration())) {
+                    throw new IllegalArgumentException(dir + " holds results of " + m.name() + " made with other "
+                            + "parameters (" + before + "; now " + now + "); use another --out folder, or the same "
+                            + "parameters");
+                }
+                // Recorded before a key was added, with the value the key's older files stand for: the same run.
+                recorded.put(m.name(), now);
+                changed = true;
             }
         }
         if (changed) {
@@ -48,6 +54,28 @@ final class MethodConfigurations {
             recorded.forEach((name, config) -> text.append(name).append('\t').append(config).append('\n'));
             AtomicFiles.write(file, true, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
         }
+    }
+
+    /**
+     * A recorded configuration with each key it lacks and the method now declares set to the value older files stand
+     * for ({@link dtad.method.Parameter#inOlderModelFiles}), as a model file saved before the key is read.
+     */
+    private static Map<String, String> completed(MethodSpec m, String recorded) {
+        Map<String, String> before = new LinkedHashMap<>();
+        for (String pair : recorded.split(" ")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                before.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        Map<String, String> older = m.method().parameters().completedFromFile(before);
+        Map<String, String> completed = new LinkedHashMap<>(before);
+        for (String key : m.configuration().keySet()) {
+            if (!before.containsKey(key)) {
+                completed.put(key, older.get(key));
+            }
+        }
+        return completed;
     }
 
     private static Map<String, String> read(Path file) throws IOException {
