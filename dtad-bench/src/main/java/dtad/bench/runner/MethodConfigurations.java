@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Keeps a results folder to one configuration per method, so that a resumed run never mixes rows of
@@ -39,7 +40,8 @@ final class MethodConfigurations {
                 recorded.put(m.name(), now);
                 changed = true;
             } else if (!before.equals(now)) {
-                if (!completed(m, before).equals(m.configuration())) {
+                Map<String, String> configuration = m.configuration();
+                if (!completed(m, before, configuration.keySet()).equals(configuration)) {
                     throw new IllegalArgumentException(dir + " holds results of " + m.name() + " made with other "
                             + "parameters (" + before + "; now " + now + "); use another --out folder, or the same "
                             + "parameters");
@@ -60,17 +62,11 @@ final class MethodConfigurations {
      * A recorded configuration with each key it lacks and the method now declares set to the value older files stand
      * for ({@link dtad.method.Parameter#inOlderModelFiles}), as a model file saved before the key is read.
      */
-    private static Map<String, String> completed(MethodSpec m, String recorded) {
-        Map<String, String> before = new LinkedHashMap<>();
-        for (String pair : recorded.split(" ")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                before.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
+    private static Map<String, String> completed(MethodSpec m, String recorded, Set<String> keysNow) {
+        Map<String, String> before = MethodSpec.parseConfigurationText(recorded);
         Map<String, String> older = m.method().parameters().completedFromFile(before);
         Map<String, String> completed = new LinkedHashMap<>(before);
-        for (String key : m.configuration().keySet()) {
+        for (String key : keysNow) {
             if (!before.containsKey(key)) {
                 completed.put(key, older.get(key));
             }

@@ -68,6 +68,18 @@ public record MethodSpec(Method<?> method, Map<String, String> params, boolean q
                 .collect(Collectors.joining(" "));
     }
 
+    /** The inverse of {@link #configurationText()}: its {@code key=value} pairs, in order. */
+    static Map<String, String> parseConfigurationText(String text) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String pair : text.split(" ")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                pairs.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return pairs;
+    }
+
     private Map<String, String> texts() {
         Map<String, String> texts = new LinkedHashMap<>(params);
         if (quick && !given(EPOCHS)) {

@@ -7,6 +7,7 @@ import dtad.diffusion.NoiseSchedule;
 import dtad.torch.Objective;
 import dtad.torch.StepRandom;
 import dtad.torch.image.RandomCrops;
+import java.util.stream.IntStream;
 
 /**
  * DDPM's training objective: for each clean row a time {@code t} uniform in {@code 0..T-1} (or over the times the
@@ -24,7 +25,7 @@ final class NoisePrediction {
     private final int[] times;
 
     NoisePrediction(NoiseSchedule schedule) {
-        this(schedule, java.util.stream.IntStream.range(0, schedule.steps()).toArray());
+        this(schedule, IntStream.range(0, schedule.steps()).toArray());
     }
 
     private NoisePrediction(NoiseSchedule schedule, int[] times) {
