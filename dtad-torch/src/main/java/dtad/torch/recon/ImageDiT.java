@@ -46,7 +46,7 @@ public record ImageDiT(ReconstructionSettings reconstruction, ImageSize image, i
      * 10-class mean rose from 86.35 AUC-ROC at 20 epochs to 89.03, the noisiest levels gaining most; a fit of one
      * class (6,000 images) took 406-506 s on a shared two-core machine (docs/fashion-mnist-one-class).
      */
-    static final TrainingSettings TRAINING = ImageDDPM.TRAINING.withEpochs(60).withEma(0.999);
+    static final TrainingSettings TRAINING = ImageDDPM.TRAINING.withEpochs(60);
 
     /** {@code patch}: automatic by default. */
     public static final Parameter<ImageDiT, Integer> PATCH = Parameter.of("patch", ParameterType.INTEGER, 0,
