@@ -9,6 +9,8 @@ package dtad.torch;
  * <p>After step {@code k}: {@code sum = decay * sum + (1 - decay) * weights} from {@code sum = 0}, and the average
  * is {@code sum / (1 - decay^k)}, bias-corrected as Adam's moments: every step weighs {@code decay} times the
  * next, and a short fit does not keep a large share of its first weights (as starting the average from them would).
+ * Only the trainable weights are averaged: running statistics (BatchNorm's) stay those of the last step, as in the
+ * references' EMA of the parameters.
  */
 final class WeightAverage {
     private final double decay;
