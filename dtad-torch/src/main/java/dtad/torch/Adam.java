@@ -88,6 +88,11 @@ public record Adam(double learningRate, double weightDecay, double beta1, double
             }
         }
 
+        /** The weights after the last update (the optimiser's own array: read, never change). */
+        float[] weights() {
+            return weights;
+        }
+
         /** The number of updates applied so far. */
         public int steps() {
             return step;

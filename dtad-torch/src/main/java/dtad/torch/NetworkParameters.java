@@ -33,6 +33,13 @@ public final class NetworkParameters {
     /** Whether each epoch drops its last partial batch (declared by the methods that let it be chosen). */
     public static final ParameterKey<Boolean> DROP_LAST = ParameterKey.of("drop_last", ParameterType.BOOLEAN,
             Constraint.none(), "drop each epoch's last partial batch (as the reference)");
+    /**
+     * The decay of the exponential moving average of the weights that a fit returns ({@link WeightAverage}), 0 for
+     * the last weights (declared by the methods that let it be chosen).
+     */
+    public static final ParameterKey<Double> EMA = ParameterKey.of("ema", ParameterType.REAL,
+            Constraint.closedOpen(0, 1), "decay of the moving average of the weights that the fit keeps "
+                    + "(per step, as DiT's EMA); 0: the last weights");
     /** The hidden layer widths of an MLP. */
     public static final ParameterKey<List<Integer>> HIDDEN = ParameterKey.of("hidden",
             ParameterType.POSITIVE_INTEGERS, Constraint.each(Constraint.atLeast(1)),

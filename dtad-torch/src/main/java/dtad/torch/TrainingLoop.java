@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
  * The one training loop of every network detector: epochs of shuffled mini-batches (the last, partial
  * batch kept, as PyTorch's {@code DataLoader(shuffle=True, drop_last=False)}, unless
  * {@link TrainingSettings#dropLast()}), Adam updates, progress
- * after each epoch and an early-stopping hook. A detector supplies only its {@link Network} and its
+ * after each epoch and an early-stopping hook; the fit returns the last weights or their moving average
+ * ({@link TrainingSettings#ema()}). A detector supplies only its {@link Network} and its
  * {@link Objective}.
  *
  * <p><b>Speed.</b> The training rows are uploaded once as one float32 tensor. Each epoch draws a new
@@ -68,6 +69,7 @@ public final class TrainingLoop {
                 NDList state = buffers == null ? parameters.tensors()
                         : new NDList(parameters.tensors()).addAll(buffers.tensors());
                 Adam.State adam = settings.adam().start(parameters);
+                WeightAverage average = settings.ema() > 0 ? new WeightAverage(settings.ema()) : null;
                 Objective loss = objective.create(fit);
                 StepRandom.Scratch scratch = new StepRandom.Scratch();
                 NDArray data = Tensors.rows(fit, rows);
@@ -89,6 +91,9 @@ public final class TrainingLoop {
                                         new StepRandom(draws, step, scratch));
                                 collector.backward(value);
                                 adam.step();
+                                if (average != null) {
+                                    average.update(adam.weights());
+                                }
                                 // As getFloat(), without its native indexing op.
                                 total += value.toFloatArray()[0];
                             }
@@ -106,8 +111,9 @@ public final class TrainingLoop {
                         break;
                     }
                 }
+                float[] trained = average != null ? average.average() : parameters.values();
                 return ParameterVector.of(modelManager, network.layout().state(), buffers == null
-                        ? parameters.values() : concat(parameters.values(), buffers.values()));
+                        ? trained : concat(trained, buffers.values()));
             }
         }));
     }

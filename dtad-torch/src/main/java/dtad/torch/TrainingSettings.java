@@ -5,15 +5,22 @@ import dtad.method.ParameterTable;
 /**
  * How a network detector trains: epochs over the training rows, the mini-batch size, Adam's learning
  * rate and L2 weight decay, and the seed of every random draw of the fit (initial weights, shuffling,
- * diffusion times, noise, dropout), and whether each epoch drops its last, partial batch (as PyTorch's
+ * diffusion times, noise, dropout), whether each epoch drops its last, partial batch (as PyTorch's
  * {@code DataLoader(drop_last=True)}; a batch of every row is kept when there are fewer rows than one
- * batch, so that a fit always trains).
+ * batch, so that a fit always trains), and the decay of an exponential moving average of the weights that
+ * the fit returns instead of its last weights ({@link WeightAverage}; 0: the last weights).
  */
 public record TrainingSettings(int epochs, int batchSize, double learningRate, double weightDecay, long seed,
-                               boolean dropLast) {
-    /** Settings that keep the last, partial batch of each epoch. */
+                               boolean dropLast, double ema) {
+    /** Settings that keep the last, partial batch of each epoch and return the last weights. */
     public TrainingSettings(int epochs, int batchSize, double learningRate, double weightDecay, long seed) {
         this(epochs, batchSize, learningRate, weightDecay, seed, false);
+    }
+
+    /** Settings that return the last weights. */
+    public TrainingSettings(int epochs, int batchSize, double learningRate, double weightDecay, long seed,
+                            boolean dropLast) {
+        this(epochs, batchSize, learningRate, weightDecay, seed, dropLast, 0);
     }
 
     /** Each value checked by its declared key ({@link NetworkParameters}). */
@@ -22,6 +29,7 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
         NetworkParameters.BATCH.require(batchSize);
         NetworkParameters.LR.require(learningRate);
         NetworkParameters.WEIGHT_DECAY.require(weightDecay);
+        NetworkParameters.EMA.require(ema);
     }
 
     /**
@@ -37,6 +45,11 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
         } else if (dropLast) {
             throw new IllegalArgumentException("This method has no drop_last parameter; it keeps the last batch");
         }
+        if (settings.declares(NetworkParameters.EMA)) {
+            settings.set(NetworkParameters.EMA, ema);
+        } else if (ema != 0) {
+            throw new IllegalArgumentException("This method has no ema parameter; it keeps the last weights");
+        }
         return settings;
     }
 
@@ -47,12 +60,17 @@ public record TrainingSettings(int epochs, int batchSize, double learningRate, d
 
     /** The same settings with another number of epochs. */
     public TrainingSettings withEpochs(int epochs) {
-        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, seed, dropLast);
+        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, seed, dropLast, ema);
     }
 
     /** The same settings, dropping or keeping the last partial batch of each epoch. */
     public TrainingSettings withDropLast(boolean dropLast) {
-        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, seed, dropLast);
+        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, seed, dropLast, ema);
+    }
+
+    /** The same settings with another decay of the weights' moving average (0: the last weights). */
+    public TrainingSettings withEma(double ema) {
+        return new TrainingSettings(epochs, batchSize, learningRate, weightDecay, seed, dropLast, ema);
     }
 
     /**

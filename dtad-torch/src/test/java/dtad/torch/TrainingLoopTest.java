@@ -108,6 +108,30 @@ class TrainingLoopTest {
     }
 
     @Test
+    void emaReturnsTheBiasCorrectedMovingAverageOfTheStepsWeights() {
+        // One batch per epoch, so that the fit of k epochs stops after step k of the same trajectory.
+        Matrix rows = rows(16);
+        double decay = 0.5;
+        float[][] steps = new float[3][];
+        for (int k = 1; k <= 3; k++) {
+            steps[k - 1] = ParameterFile.read(NETWORK.layout(),
+                    train(rows, new TrainingSettings(k, 16, 1e-2, 0, 7), Progress.SILENT));
+        }
+        float[] average = ParameterFile.read(NETWORK.layout(),
+                train(rows, new TrainingSettings(3, 16, 1e-2, 0, 7, false, decay), Progress.SILENT));
+        double norm = 1 - Math.pow(decay, 3);
+        double maxMove = 0;
+        for (int i = 0; i < average.length; i++) {
+            double expected = ((1 - decay) * decay * decay * steps[0][i] + (1 - decay) * decay * steps[1][i]
+                    + (1 - decay) * steps[2][i]) / norm;
+            assertEquals(expected, average[i], 1e-6, "weight " + i);
+            maxMove = Math.max(maxMove, Math.abs(steps[2][i] - steps[0][i]));
+        }
+        assertTrue(maxMove > 1e-3, "the steps moved the weights: " + maxMove);
+        assertFalse(Arrays.equals(steps[2], average), "the average is not the last weights");
+    }
+
+    @Test
     void trainsOnFewerRowsThanOneBatch() {
         byte[] payload = train(rows(5), new TrainingSettings(2, 64, 1e-3, 0, 3), Progress.SILENT);
         assertEquals(NETWORK.layout().size(), ParameterFile.read(NETWORK.layout(), payload).length);

@@ -111,8 +111,10 @@ public final class ReconstructionParameters {
                                                                                  TrainingSettings defaults,
                                                                                  boolean earlyStop,
                                                                                  Constraint<Integer> batchRule) {
+        // Model files written before ema kept the last weights.
         return NetworkParameters.addTraining(builder, defaults, ReconstructionDetector::training, batchRule)
                 .add(NetworkParameters.DROP_LAST, defaults.dropLast(), d -> d.training().dropLast())
+                .add(NetworkParameters.EMA.<D>bind(defaults.ema(), d -> d.training().ema()).inOlderModelFiles(0.0))
                 .add(EARLY_STOP, earlyStop, ReconstructionDetector::earlyStop);
     }
 
@@ -127,7 +129,8 @@ public final class ReconstructionParameters {
     }
 
     static TrainingSettings training(ParameterValues v) {
-        return NetworkParameters.training(v).withDropLast(v.get(NetworkParameters.DROP_LAST));
+        return NetworkParameters.training(v).withDropLast(v.get(NetworkParameters.DROP_LAST))
+                .withEma(v.get(NetworkParameters.EMA));
     }
 
     /** As {@link #requireCommon}, for the tabular networks: no local term, which needs an image's shape. */
