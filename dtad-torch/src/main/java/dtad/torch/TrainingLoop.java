@@ -69,7 +69,8 @@ public final class TrainingLoop {
                 NDList state = buffers == null ? parameters.tensors()
                         : new NDList(parameters.tensors()).addAll(buffers.tensors());
                 Adam.State adam = settings.adam().start(parameters);
-                WeightAverage average = settings.ema() > 0 ? new WeightAverage(settings.ema()) : null;
+                WeightAverage average = settings.ema() > 0
+                        ? new WeightAverage(settings.ema(), network.layout().size()) : null;
                 Objective loss = objective.create(fit);
                 StepRandom.Scratch scratch = new StepRandom.Scratch();
                 NDArray data = Tensors.rows(fit, rows);

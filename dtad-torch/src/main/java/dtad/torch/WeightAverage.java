@@ -14,21 +14,20 @@ package dtad.torch;
  */
 final class WeightAverage {
     private final double decay;
-    private float[] sum;
+    private final float[] sum;
     private int steps;
 
-    WeightAverage(double decay) {
+    /** An average of {@code size} weights. */
+    WeightAverage(double decay, int size) {
         if (!(decay > 0 && decay < 1)) {
             throw new IllegalArgumentException("Invalid decay of the weights' moving average: " + decay);
         }
         this.decay = decay;
+        this.sum = new float[size];
     }
 
     /** Takes in the weights after one step. */
     void update(float[] weights) {
-        if (sum == null) {
-            sum = new float[weights.length];
-        }
         float[] s = sum;
         float keep = (float) decay;
         float take = (float) (1 - decay);
@@ -40,7 +39,7 @@ final class WeightAverage {
 
     /** The average so far, a new array; null before the first step. */
     float[] average() {
-        if (sum == null) {
+        if (steps == 0) {
             return null;
         }
         float correction = (float) (1 / (1 - Math.pow(decay, steps)));

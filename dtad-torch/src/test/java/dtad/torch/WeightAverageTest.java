@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class WeightAverageTest {
     @Test
     void constantWeightsAverageToThemselvesFromTheFirstStep() {
-        WeightAverage average = new WeightAverage(0.999);
+        WeightAverage average = new WeightAverage(0.999, 3);
         assertNull(average.average());
         float[] weights = {1.5f, -2f, 0f};
         average.update(weights);
@@ -22,8 +22,8 @@ class WeightAverageTest {
 
     @Test
     void decayMustBeStrictlyBetweenZeroAndOne() {
-        assertThrows(IllegalArgumentException.class, () -> new WeightAverage(0));
-        assertThrows(IllegalArgumentException.class, () -> new WeightAverage(1));
-        assertThrows(IllegalArgumentException.class, () -> new WeightAverage(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new WeightAverage(0, 3));
+        assertThrows(IllegalArgumentException.class, () -> new WeightAverage(1, 3));
+        assertThrows(IllegalArgumentException.class, () -> new WeightAverage(Double.NaN, 3));
     }
 }

@@ -64,13 +64,9 @@ final class MethodConfigurations {
      */
     private static Map<String, String> completed(MethodSpec m, String recorded, Set<String> keysNow) {
         Map<String, String> before = MethodSpec.parseConfigurationText(recorded);
-        Map<String, String> older = m.method().parameters().completedFromFile(before);
-        Map<String, String> completed = new LinkedHashMap<>(before);
-        for (String key : keysNow) {
-            if (!before.containsKey(key)) {
-                completed.put(key, older.get(key));
-            }
-        }
+        Map<String, String> completed = m.method().parameters().completedFromFile(before);
+        // Only the keys the run names now: a seed that follows the protocol is in neither line.
+        completed.keySet().removeIf(key -> !before.containsKey(key) && !keysNow.contains(key));
         return completed;
     }
 
