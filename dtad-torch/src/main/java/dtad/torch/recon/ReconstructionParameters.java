@@ -100,7 +100,7 @@ public final class ReconstructionParameters {
                         .inOlderModelFiles(ReconstructionSettings.TrainTimes.ALL));
     }
 
-    /** Declares the image networks' chain parameters with the defaults {@code r}, {@link #LOCAL_T} among them. */
+    /** Declares the image networks' chain parameters with the defaults {@code r}, {@link #LOCAL_T} and {@link #SMOOTH} too. */
     static <D extends ReconstructionDetector> ParameterTable.Builder<D> addImageReconstruction(
             ParameterTable.Builder<D> builder, ReconstructionSettings r) {
         // Model files written before local_t had no local term, those before smooth no smoothing.

@@ -70,7 +70,7 @@ public record ReconstructionSettings(int steps, List<Integer> starts, boolean no
         this(steps, starts, noiseFirst, fullPath, posteriorNoise, Score.CHAIN, 1);
     }
 
-    /** These settings without a local term. */
+    /** These settings without a local term or smoothing, training at every time. */
     public ReconstructionSettings(int steps, List<Integer> starts, boolean noiseFirst, boolean fullPath,
                                   boolean posteriorNoise, Score score, int draws) {
         this(steps, starts, noiseFirst, fullPath, posteriorNoise, score, draws, 0, TrainTimes.ALL, 0);
