@@ -11,8 +11,6 @@ import ai.djl.ndarray.types.Shape;
 import dtad.diffusion.NoiseSchedule;
 import dtad.image.GaussianBlur;
 import dtad.image.ImageShape;
-import dtad.torch.ParameterLayout;
-import dtad.torch.StepRandom;
 import dtad.torch.Tensors;
 import dtad.torch.TorchEngine;
 import java.util.List;
@@ -27,36 +25,6 @@ class ResidualSmoothingTest {
     private static final int N = 2;
     private static final ReconstructionSettings ONE_STEP = new ReconstructionSettings(100, List.of(20, 60), false,
             false, false).withScore(ReconstructionSettings.Score.ONE_STEP, 3).withSmoothing(1.5);
-
-    /** The ideal denoiser of data at 0: its one-step reconstruction is 0, so every draw's residual is {@code -x}. */
-    private record AllNoise(NoiseSchedule schedule) implements Denoiser {
-        @Override
-        public int features() {
-            return SHAPE.values();
-        }
-
-        @Override
-        public NDArray conditioning(NDList weights, NDArray times) {
-            float[] t = times.toFloatArray();
-            float[] deviations = new float[t.length];
-            for (int i = 0; i < t.length; i++) {
-                deviations[i] = (float) Math.sqrt(1 - schedule.alphaBar((int) t[i]));
-            }
-            return Tensors.floats(times.getManager(), deviations, new Shape(t.length, 1));
-        }
-
-        @Override
-        public NDArray predictNoise(NDList weights, NDArray noisy, NDArray conditioning, StepRandom random) {
-            return noisy.div(conditioning);
-        }
-
-        @Override
-        public ParameterLayout layout() {
-            ParameterLayout.Builder builder = ParameterLayout.builder();
-            builder.add("unused", new ParameterLayout.Init.Constant(0), 1);
-            return builder.build();
-        }
-    }
 
     private static float[] images() {
         SplittableRandom random = new SplittableRandom(3);
@@ -88,7 +56,7 @@ class ResidualSmoothingTest {
     void theOneStepErrorIsTheSquareOfEachChannelsBlurredResidual() {
         float[] x = images();
         double[] expected = blurredSquares(x, 1.5);
-        AllNoise ideal = new AllNoise(NoiseSchedule.linear(100));
+        AllNoiseDenoiser ideal = new AllNoiseDenoiser(NoiseSchedule.linear(100), SHAPE.values());
         ReverseChain chain = new ReverseChain(ONE_STEP, 0, new ResidualSmoothing(SHAPE, 1.5));
         float[] maps;
         float[] scores;
