@@ -43,7 +43,7 @@ public final class ReconstructionModel extends NetworkModel implements Explainab
     }
 
     static ReconstructionModel fitted(ReconstructionDetector detector, TrainingData data, TrainedNetwork network) {
-        ReverseChain chain = chain(detector);
+        ReverseChain chain = chain(detector, data.info().features());
         double[] scores = network.evaluate(data.standardized(), (n, weights, rows) ->
                 chain.scores((Denoiser) n, weights, rows));
         LocalPeak local = localPeak(detector, data.info().features());
@@ -63,11 +63,16 @@ public final class ReconstructionModel extends NetworkModel implements Explainab
         LocalPeak.Statistics statistics = local != null
                 ? LocalPeak.Statistics.of(payloads.doubles(LocalPeak.PAYLOAD)) : null;
         TrainedNetwork network = TrainedNetwork.load(detector.denoiser(info.features()), readParameters(payloads));
-        return new ReconstructionModel(detector, info, trainingScores, network, chain(detector), local, statistics);
+        return new ReconstructionModel(detector, info, trainingScores, network, chain(detector, info.features()), local,
+                statistics);
     }
 
-    private static ReverseChain chain(ReconstructionDetector detector) {
-        return new ReverseChain(detector.reconstruction(), detector.training().seed());
+    private static ReverseChain chain(ReconstructionDetector detector, int features) {
+        ReconstructionSettings settings = detector.reconstruction();
+        // The tabular networks refuse smoothing (ReconstructionParameters.requireTabular).
+        ResidualSmoothing smoothing = settings.smooth() == 0 ? null
+                : new ResidualSmoothing(((ImageDetector) detector).imageShape(features), settings.smooth());
+        return new ReverseChain(settings, detector.training().seed(), smoothing);
     }
 
     private static LocalPeak localPeak(ReconstructionDetector detector, int features) {

@@ -58,8 +58,14 @@ public final class ReconstructionParameters {
             ParameterType.choice(ReconstructionSettings.TrainTimes.class), Constraint.none(),
             "diffusion times the fit trains at: all (the reference), or scored: those the score reads (below a chain's "
                     + "start; from 80% of the earliest one-step start on; below local_t)");
+    /** Images, one-step score: the Gaussian that smooths each draw's residual, in pixels; 0: none. */
+    public static final ParameterKey<Double> SMOOTH = ParameterKey.of("smooth", ParameterType.REAL,
+            Constraint.atLeast(0.0).note("0 = none"), "images, score=one_step: standard deviation in pixels of the "
+                    + "Gaussian that smooths each draw's signed reconstruction residual before it is squared; 0: none");
     /** Why a tabular network refuses {@link #LOCAL_T}: its map needs an image's shape. */
     static final String LOCAL_T_IMAGES_ONLY = "local_t is for image networks only";
+    /** Why a tabular network refuses {@link #SMOOTH}: it smooths over an image's pixels. */
+    static final String SMOOTH_IMAGES_ONLY = "smooth is for image networks only";
     /** Whether the reference's early stop ends the fit. */
     public static final ParameterKey<Boolean> EARLY_STOP = ParameterKey.of("early_stop", ParameterType.BOOLEAN,
             Constraint.none(), "after epoch 51, stop when the epoch's mean loss exceeds the one 39 epochs earlier "
@@ -94,12 +100,13 @@ public final class ReconstructionParameters {
                         .inOlderModelFiles(ReconstructionSettings.TrainTimes.ALL));
     }
 
-    /** Declares the image networks' chain parameters with the defaults {@code r}, {@link #LOCAL_T} among them. */
+    /** Declares the image networks' chain parameters with the defaults {@code r}, {@link #LOCAL_T} and {@link #SMOOTH} too. */
     static <D extends ReconstructionDetector> ParameterTable.Builder<D> addImageReconstruction(
             ParameterTable.Builder<D> builder, ReconstructionSettings r) {
-        // Model files written before local_t had no local term.
+        // Model files written before local_t had no local term, those before smooth no smoothing.
         return addReconstruction(builder, r)
-                .add(LOCAL_T.<D>bind(r.localStart(), d -> d.reconstruction().localStart()).inOlderModelFiles(0));
+                .add(LOCAL_T.<D>bind(r.localStart(), d -> d.reconstruction().localStart()).inOlderModelFiles(0))
+                .add(SMOOTH.<D>bind(r.smooth(), d -> d.reconstruction().smooth()).inOlderModelFiles(0.0));
     }
 
     static <D extends ReconstructionDetector> ParameterTable.Builder<D> addTraining(ParameterTable.Builder<D> builder) {
@@ -123,9 +130,9 @@ public final class ReconstructionParameters {
                 v.get(POSTERIOR_NOISE), v.get(SCORE), v.get(DRAWS)).withTrainTimes(v.get(TRAIN_T));
     }
 
-    /** {@link #reconstruction} with the image networks' {@link #LOCAL_T}. */
+    /** {@link #reconstruction} with the image networks' {@link #LOCAL_T} and {@link #SMOOTH}. */
     static ReconstructionSettings imageReconstruction(ParameterValues v) {
-        return reconstruction(v).withLocalStart(v.get(LOCAL_T));
+        return reconstruction(v).withLocalStart(v.get(LOCAL_T)).withSmoothing(v.get(SMOOTH));
     }
 
     static TrainingSettings training(ParameterValues v) {
@@ -133,11 +140,14 @@ public final class ReconstructionParameters {
                 .withEma(v.get(NetworkParameters.EMA));
     }
 
-    /** As {@link #requireCommon}, for the tabular networks: no local term, which needs an image's shape. */
+    /** As {@link #requireCommon}, for the tabular networks: no local term or smoothing, which need an image's shape. */
     static void requireTabular(ReconstructionSettings reconstruction, TrainingSettings training) {
         requireCommon(reconstruction, training);
         if (reconstruction.localStart() != 0) {
             throw new IllegalArgumentException(LOCAL_T_IMAGES_ONLY);
+        }
+        if (reconstruction.smooth() != 0) {
+            throw new IllegalArgumentException(SMOOTH_IMAGES_ONLY);
         }
     }
 

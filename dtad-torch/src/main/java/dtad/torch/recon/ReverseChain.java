@@ -52,10 +52,17 @@ final class ReverseChain {
     private final float[] sigma;
     /** How {@code noise_first} noises a row to {@code t}: the training objective's own noising table. */
     private final NoisePrediction noising;
+    /** Images with {@code smooth}: what smooths the one-step residuals; null: none. */
+    private final ResidualSmoothing smoothing;
 
     ReverseChain(ReconstructionSettings settings, long seed) {
+        this(settings, seed, null);
+    }
+
+    ReverseChain(ReconstructionSettings settings, long seed, ResidualSmoothing smoothing) {
         this.settings = settings;
         this.seed = seed;
+        this.smoothing = smoothing;
         NoiseSchedule schedule = NoiseSchedule.linear(settings.steps());
         // The one-step score needs no chain constants.
         int longest = settings.score() == ReconstructionSettings.Score.CHAIN ? settings.longest() : 0;
@@ -166,7 +173,8 @@ final class ReverseChain {
      * and reconstruct it in one step, {@code x0 = (x_t - sqrt(1 - alphaBar_t) eps_theta(x_t, t)) / sqrt(alphaBar_t)};
      * the squared errors {@code (x_j - x0_j)^2} averaged over the draws, {@code [n, d]}, or their row means for
      * {@link Output#ROW_ERROR}. (The same as the noise-prediction error {@code (eps_theta - eps)^2} times
-     * {@code (1 - alphaBar_t) / alphaBar_t}: the training loss at {@code t}.)
+     * {@code (1 - alphaBar_t) / alphaBar_t}: the training loss at {@code t}.) With {@code smooth}, each draw's
+     * signed residual {@code x0_j - x_j} is smoothed ({@link ResidualSmoothing}) before it is squared.
      */
     private NDArray oneStep(Denoiser denoiser, NDList weights, NDArray rows, int t, RowNoise noise, Output output) {
         NDManager block = rows.getManager();
@@ -184,7 +192,8 @@ final class ReverseChain {
                 NDArray noisy = scaled.add(eps.mul(deviation));
                 condition.attach(step);
                 NDArray predicted = denoiser.predictNoise(weights, noisy, condition, null);
-                NDArray squares = noisy.sub(predicted.mul(deviation)).div(signal).sub(rows).square();
+                NDArray residuals = noisy.sub(predicted.mul(deviation)).div(signal).sub(rows);
+                NDArray squares = (smoothing == null ? residuals : smoothing.apply(residuals)).square();
                 if (total != null) {
                     total.attach(step);
                     squares = total.add(squares);

@@ -20,7 +20,8 @@ import java.util.Map;
  * java -cp (as for ImageScoreStudy) dtad.torch.recon.ImageDefaultScore /work/runs/img-score/models/ImageDiT-0-s0 0 ...
  * </pre>
  * (pairs of a model directory and its normal class). {@code -Dchain=5} scores by the former default instead, the
- * reverse chain from the clean image at {@code rec_t=5}; {@code -Ddraws=1} averages that many noise draws per start instead of the default's.
+ * reverse chain from the clean image at {@code rec_t=5}; {@code -Ddraws=1} averages that many noise draws per start instead of the default's;
+ * {@code -Dsmooth=0} smooths the residuals by that many pixels instead of the default's.
  */
 public final class ImageDefaultScore {
     private ImageDefaultScore() {
@@ -37,8 +38,11 @@ public final class ImageDefaultScore {
                 saved.writePayloads(new ImageChainAuc.BytesOnly(bytes));
                 String chain = System.getProperty("chain");
                 int draws = Integer.getInteger("draws", ReconstructionSettings.IMAGES.draws());
+                double smooth = Double.parseDouble(System.getProperty("smooth",
+                        Double.toString(ReconstructionSettings.IMAGES.smooth())));
                 ReconstructionDetector detector = ImageChainAuc.withSettings(saved.detector(), chain == null
                         ? ReconstructionSettings.IMAGES.withScore(ReconstructionSettings.Score.ONE_STEP, draws).withLocalStart(0)
+                                .withSmoothing(smooth)
                         : ReconstructionSettings.DEFAULT.withStarts(java.util.List.of(Integer.parseInt(chain))));
                 try (ReconstructionModel model = ReconstructionModel.load(detector, saved.trainingInfo(),
                         saved.trainingScores(), new ImageChainAuc.BytesOnly(bytes))) {
@@ -46,7 +50,7 @@ public final class ImageDefaultScore {
                     double[] scores = model.score(test);
                     double seconds = (System.nanoTime() - s) / 1e9;
                     System.out.printf(Locale.ROOT, "%s %s class %d: AUC-ROC %.4f on %d test images, %.1f s, %.0f images/s%n",
-                            detector.method(), chain == null ? "default, " + draws + " draws" : "chain " + chain, k, RankingMetrics.aucRoc(scores, split.test().labels()), test.rows(),
+                            detector.method(), chain == null ? "default, " + draws + " draws, smooth " + smooth : "chain " + chain, k, RankingMetrics.aucRoc(scores, split.test().labels()), test.rows(),
                             seconds, test.rows() / seconds);
                 }
             }

@@ -12,7 +12,6 @@ import ai.djl.ndarray.types.Shape;
 import dtad.diffusion.NoiseSchedule;
 import dtad.image.ImageShape;
 import dtad.metrics.RankingMetrics;
-import dtad.torch.StepRandom;
 import dtad.torch.Tensors;
 import dtad.torch.TorchEngine;
 import dtad.torch.TrainingSettings;
@@ -28,28 +27,6 @@ class OneStepScoreTest {
     private static final ReconstructionSettings ONE_STEP = new ReconstructionSettings(100, List.of(20, 60), false,
             false, false).withScore(ReconstructionSettings.Score.ONE_STEP, 3);
 
-    /**
-     * The ideal denoiser of data concentrated at 0: {@code x_t} is all noise, so it predicts
-     * {@code x_t / sqrt(1 - alphaBar_t)}; its one-step reconstruction is 0 from any noise, and a row's error
-     * at every start is exactly its mean square.
-     */
-    private record AllNoise(NoiseSchedule schedule) implements TwoValueDenoiser {
-        @Override
-        public NDArray conditioning(NDList weights, NDArray times) {
-            float[] t = times.toFloatArray();
-            float[] deviations = new float[t.length];
-            for (int i = 0; i < t.length; i++) {
-                deviations[i] = (float) Math.sqrt(1 - schedule.alphaBar((int) t[i]));
-            }
-            return Tensors.floats(times.getManager(), deviations, new Shape(t.length, 1));
-        }
-
-        @Override
-        public NDArray predictNoise(NDList weights, NDArray noisy, NDArray conditioning, StepRandom random) {
-            return noisy.div(conditioning);
-        }
-    }
-
     private static float[] score(ReverseChain chain, Denoiser denoiser, float[] rows) {
         try (NDManager manager = TorchEngine.newManager()) {
             return chain.scores(denoiser, new NDList(), Tensors.floats(manager, rows, new Shape(rows.length / 2, 2)))
@@ -60,7 +37,7 @@ class OneStepScoreTest {
     @Test
     void reconstructsInOneStepFromThePredictedNoiseAtEachStart() {
         ReverseChain chain = new ReverseChain(ONE_STEP, 0);
-        AllNoise ideal = new AllNoise(NoiseSchedule.linear(100));
+        AllNoiseDenoiser ideal = new AllNoiseDenoiser(NoiseSchedule.linear(100), 2);
         float[] scores = score(chain, ideal, ROWS);
         float[][] squares;
         try (NDManager manager = TorchEngine.newManager()) {
