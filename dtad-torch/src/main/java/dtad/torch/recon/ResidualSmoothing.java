@@ -29,13 +29,13 @@ final class ResidualSmoothing {
     /** {@code residuals} ({@code [n, c h w]}, each row an image) smoothed plane by plane, in their manager. */
     NDArray apply(NDArray residuals) {
         float[] values = residuals.toFloatArray();
+        double[] planes = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            planes[i] = values[i];
+        }
         int plane = shape.height() * shape.width();
-        double[] map = new double[plane];
         for (int offset = 0; offset < values.length; offset += plane) {
-            for (int i = 0; i < plane; i++) {
-                map[i] = values[offset + i];
-            }
-            double[] smoothed = GaussianBlur.blur(map, 0, shape.height(), shape.width(), sigma);
+            double[] smoothed = GaussianBlur.blur(planes, offset, shape.height(), shape.width(), sigma);
             for (int i = 0; i < plane; i++) {
                 values[offset + i] = (float) smoothed[i];
             }
