@@ -21,9 +21,6 @@ public final class GaussianBlur {
      * deviation {@code sigma} pixels, as a new array; sigma 0 returns a copy.
      */
     public static double[] blur(double[] map, int offset, int height, int width, double sigma) {
-        if (!(sigma >= 0) || Double.isInfinite(sigma)) {
-            throw new IllegalArgumentException("Invalid blur sigma: " + sigma + " (pixels, 0 or more)");
-        }
         int plane = Math.multiplyExact(height, width);
         if (offset < 0 || offset + plane > map.length) {
             throw new IllegalArgumentException("A " + height + " x " + width + " map does not fit " + map.length
@@ -31,24 +28,41 @@ public final class GaussianBlur {
         }
         double[] out = new double[plane];
         System.arraycopy(map, offset, out, 0, plane);
-        if (sigma == 0) {
-            return out;
+        blurPlanes(out, height, width, sigma);
+        return out;
+    }
+
+    /**
+     * Blurs, in place, every map of {@code height x width} values that {@code planes} holds one after another
+     * (e.g. the channels of many images): one kernel and one line buffer for all of them. Sigma 0 changes nothing.
+     */
+    public static void blurPlanes(double[] planes, int height, int width, double sigma) {
+        if (!(sigma >= 0) || Double.isInfinite(sigma)) {
+            throw new IllegalArgumentException("Invalid blur sigma: " + sigma + " (pixels, 0 or more)");
+        }
+        int plane = Math.multiplyExact(height, width);
+        if (plane == 0 ? planes.length > 0 : planes.length % plane != 0) {
+            throw new IllegalArgumentException(planes.length + " values are not whole " + height + " x " + width
+                    + " maps");
+        }
+        if (sigma == 0 || plane == 0) {
+            return;
         }
         double[] kernel = kernel(sigma);
         double[] line = new double[Math.max(height, width)];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                line[x] = out[y * width + x];
-            }
-            convolve(line, width, kernel, out, y * width, 1);
-        }
-        for (int x = 0; x < width; x++) {
+        for (int start = 0; start < planes.length; start += plane) {
             for (int y = 0; y < height; y++) {
-                line[y] = out[y * width + x];
+                int row = start + y * width;
+                System.arraycopy(planes, row, line, 0, width);
+                convolve(line, width, kernel, planes, row, 1);
             }
-            convolve(line, height, kernel, out, x, width);
+            for (int x = 0; x < width; x++) {
+                for (int y = 0; y < height; y++) {
+                    line[y] = planes[start + y * width + x];
+                }
+                convolve(line, height, kernel, planes, start + x, width);
+            }
         }
-        return out;
     }
 
     /** Weights for offsets 0 to radius, normalised so that the whole symmetric kernel sums to 1. */

@@ -1,7 +1,6 @@
 package dtad.image;
 
 import dtad.data.Matrix;
-import java.util.Arrays;
 
 /**
  * Per-pixel anomaly maps from per-value reconstruction errors: each image's squared errors averaged over its
@@ -32,17 +31,15 @@ public final class PixelErrorMaps {
         }
         int plane = shape.height() * shape.width();
         double[] maps = new double[Math.multiplyExact(errors.rows(), plane)];
-        double[] mean = new double[plane];
         for (int i = 0; i < errors.rows(); i++) {
-            Arrays.fill(mean, 0);
             int offset = errors.offset(i);
             for (int c = 0; c < shape.channels(); c++) {
                 for (int p = 0; p < plane; p++) {
-                    mean[p] += errors.values()[offset + c * plane + p] / shape.channels();
+                    maps[i * plane + p] += errors.values()[offset + c * plane + p] / shape.channels();
                 }
             }
-            System.arraycopy(GaussianBlur.blur(mean, 0, shape.height(), shape.width(), sigma), 0, maps, i * plane, plane);
         }
+        GaussianBlur.blurPlanes(maps, shape.height(), shape.width(), sigma);
         return Matrix.wrap(errors.rows(), plane, maps);
     }
 }

@@ -52,6 +52,25 @@ class GaussianBlurTest {
     }
 
     @Test
+    void blursManyPlanesInPlaceAsEachAlone() {
+        double[] first = Arrays.copyOfRange(map(), 1, 31);
+        double[] second = new double[30];
+        for (int i = 0; i < 30; i++) {
+            second[i] = Math.sin(i);
+        }
+        double[] planes = new double[60];
+        System.arraycopy(first, 0, planes, 0, 30);
+        System.arraycopy(second, 0, planes, 30, 30);
+        GaussianBlur.blurPlanes(planes, 5, 6, 1.25);
+        assertArrayEquals(GaussianBlur.blur(first, 0, 5, 6, 1.25), Arrays.copyOfRange(planes, 0, 30));
+        assertArrayEquals(GaussianBlur.blur(second, 0, 5, 6, 1.25), Arrays.copyOfRange(planes, 30, 60));
+        double[] unchanged = planes.clone();
+        GaussianBlur.blurPlanes(planes, 5, 6, 0);
+        assertArrayEquals(unchanged, planes);
+        assertThrows(IllegalArgumentException.class, () -> GaussianBlur.blurPlanes(new double[31], 5, 6, 1));
+    }
+
+    @Test
     void refusesBadSigmaAndShortMaps() {
         assertThrows(IllegalArgumentException.class, () -> GaussianBlur.blur(new double[4], 0, 2, 2, -1));
         assertThrows(IllegalArgumentException.class, () -> GaussianBlur.blur(new double[4], 0, 2, 2, Double.NaN));

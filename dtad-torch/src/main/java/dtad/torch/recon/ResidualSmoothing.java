@@ -33,12 +33,9 @@ final class ResidualSmoothing {
         for (int i = 0; i < values.length; i++) {
             planes[i] = values[i];
         }
-        int plane = shape.height() * shape.width();
-        for (int offset = 0; offset < values.length; offset += plane) {
-            double[] smoothed = GaussianBlur.blur(planes, offset, shape.height(), shape.width(), sigma);
-            for (int i = 0; i < plane; i++) {
-                values[offset + i] = (float) smoothed[i];
-            }
+        GaussianBlur.blurPlanes(planes, shape.height(), shape.width(), sigma);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) planes[i];
         }
         return Tensors.floats(residuals.getManager(), values, residuals.getShape());
     }

@@ -21,7 +21,7 @@ import java.util.Map;
  * </pre>
  * (pairs of a model directory and its normal class). {@code -Dchain=5} scores by the former default instead, the
  * reverse chain from the clean image at {@code rec_t=5}; {@code -Ddraws=1} averages that many noise draws per start instead of the default's;
- * {@code -Dsmooth=0} smooths the residuals by that many pixels instead of the default's.
+ * {@code -Dsmooth=S} blurs each residual by S pixels instead of the default's (0: no blur).
  */
 public final class ImageDefaultScore {
     private ImageDefaultScore() {
