@@ -85,13 +85,13 @@ public record InverseGammaDTE(int steps, Score score, int heads, List<Integer> h
 
     public static final Method<InverseGammaDTE> METHOD = new Method<>("DTE-IG", Family.DIFFUSION_TIME,
             "Diffusion time estimation with an inverse-Gamma model of the noise variance (score: its scale)",
-            DiffusionTimeEstimation.REFERENCE, NetworkParameters.addTraining(NetworkParameters.addMlp(
+            DiffusionTimeEstimation.REFERENCE, DiffusionTimeEstimation.addTraining(NetworkParameters.addMlp(
                     ParameterTable.<InverseGammaDTE>builder().add(STEPS).add(SCORE).add(HEADS),
                     DiffusionTimeEstimation.HIDDEN, DiffusionTimeEstimation.DROPOUT, InverseGammaDTE::hidden,
                     InverseGammaDTE::dropout), DiffusionTimeEstimation.TRAINING, InverseGammaDTE::training)
                     .build(v -> new InverseGammaDTE(v.get(STEPS), v.get(SCORE), v.get(HEADS),
                             v.get(NetworkParameters.HIDDEN),
-                            v.get(NetworkParameters.DROPOUT), NetworkParameters.training(v))),
+                            v.get(NetworkParameters.DROPOUT), DiffusionTimeEstimation.training(v))),
             InverseGammaDTEModel::load);
 
     public InverseGammaDTE {
