@@ -13,12 +13,19 @@ import java.util.List;
  * {@code +-1/sqrt(fanIn)}; weights are stored {@code [out, in]} as there. Dropout is inverted dropout
  * as {@code torch.nn.Dropout} (kept activations scaled by {@code 1/(1-p)}), with masks drawn by
  * {@link StepRandom}.
+ *
+ * <p><b>Members.</b> With {@code members = k > 1} the network is {@code k} such MLPs side by side, each with its own
+ * weights (initialised apart), fed the same rows: layer weights are {@code [k, in, out]} and each layer one batched
+ * product, so the members cost {@code k} times the arithmetic but not {@code k} times the ops. The output is
+ * {@code [rows, k * outputs]}, member by member. Trained by a loss that is the sum of the members' losses, each
+ * member gets the gradient of its own loss: {@code k} fits in one, sharing only the batches and the noise.
  */
 public final class Mlp implements Network {
     private final int inputs;
     private final List<Integer> hidden;
     private final int outputs;
     private final double dropout;
+    private final int members;
     private final ParameterLayout layout;
 
     /**
@@ -28,6 +35,20 @@ public final class Mlp implements Network {
      * @param dropout dropout probability after hidden layers 2..k, in {@code [0, 1)}
      */
     public Mlp(int inputs, List<Integer> hidden, int outputs, double dropout) {
+        this(inputs, hidden, outputs, dropout, 1);
+    }
+
+    /**
+     * @param inputs  features per row
+     * @param hidden  widths of the hidden layers (at least one)
+     * @param outputs width of each member's output layer
+     * @param dropout dropout probability after hidden layers 2..k, in {@code [0, 1)}
+     * @param members MLPs side by side (see the class comment); 1 is the plain MLP
+     */
+    public Mlp(int inputs, List<Integer> hidden, int outputs, double dropout, int members) {
+        if (members < 1) {
+            throw new IllegalArgumentException("Invalid number of members: " + members);
+        }
         if (inputs < 1) {
             throw new IllegalArgumentException("Invalid number of inputs: " + inputs);
         }
@@ -38,13 +59,20 @@ public final class Mlp implements Network {
         this.hidden = requireHidden(hidden);
         this.outputs = outputs;
         this.dropout = requireDropout(dropout);
+        this.members = members;
         ParameterLayout.Builder builder = ParameterLayout.builder();
         int in = inputs;
         for (int i = 0; i <= this.hidden.size(); i++) {
             int out = i < this.hidden.size() ? this.hidden.get(i) : outputs;
             ParameterLayout.Init init = ParameterLayout.Init.linearDefault(in);
-            builder.add("layer" + i + ".weight", init, out, in);
-            builder.add("layer" + i + ".bias", init, out);
+            if (members == 1) {
+                builder.add("layer" + i + ".weight", init, out, in);
+                builder.add("layer" + i + ".bias", init, out);
+            } else {
+                // Stored as the batched product reads them, so that no view of a weight is made per step.
+                builder.add("layer" + i + ".weight", init, members, in, out);
+                builder.add("layer" + i + ".bias", init, members, 1, out);
+            }
             in = out;
         }
         this.layout = builder.build();
@@ -92,6 +120,9 @@ public final class Mlp implements Network {
 
     /** The forward pass; {@code random == null} means no dropout. */
     private NDArray forward(NDList weights, NDArray input, StepRandom random) {
+        if (members > 1) {
+            return forwardMembers(weights, input, random);
+        }
         NDArray x = input;
         int layers = hidden.size() + 1;
         for (int i = 0; i < layers; i++) {
@@ -104,6 +135,23 @@ public final class Mlp implements Network {
             }
         }
         return x;
+    }
+
+    /** {@link #forward} of the members: {@code [rows, in]} against {@code [k, in, out]} broadcasts to {@code [k, rows, out]}. */
+    private NDArray forwardMembers(NDList weights, NDArray input, StepRandom random) {
+        long rows = input.getShape().get(0);
+        NDArray x = input;
+        int layers = hidden.size() + 1;
+        for (int i = 0; i < layers; i++) {
+            x = x.matMul(weights.get(2 * i)).add(weights.get(2 * i + 1));
+            if (i < layers - 1) {
+                x = x.getNDArrayInternal().relu();
+                if (i > 0 && random != null && dropout > 0) {
+                    x = x.mul(random.dropoutMask(members * rows, x.getShape().get(2), dropout).reshape(x.getShape()));
+                }
+            }
+        }
+        return x.transpose(1, 0, 2).reshape(rows, (long) members * outputs);
     }
 
     public int inputs() {
@@ -120,5 +168,10 @@ public final class Mlp implements Network {
 
     public double dropout() {
         return dropout;
+    }
+
+    /** MLPs side by side; the output has {@code members * outputs} columns. */
+    public int members() {
+        return members;
     }
 }

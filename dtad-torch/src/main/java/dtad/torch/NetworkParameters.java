@@ -84,6 +84,15 @@ public final class NetworkParameters {
                 .add(SEED, defaults.seed(), SEED_DESCRIPTION, d -> of.apply(d).seed());
     }
 
+    /**
+     * Declares {@code ema} with the default of {@code defaults}; model files (and results folders) written before a
+     * method had the key kept the last weights.
+     */
+    public static <D> ParameterTable.Builder<D> addEma(ParameterTable.Builder<D> builder, TrainingSettings defaults,
+                                                       Function<D, TrainingSettings> of) {
+        return builder.add(EMA.<D>bind(defaults.ema(), d -> of.apply(d).ema()).inOlderModelFiles(0.0));
+    }
+
     /** The training settings declared by {@link #addTraining}. */
     public static TrainingSettings training(ParameterValues values) {
         return new TrainingSettings(values.get(EPOCHS), values.get(BATCH), values.get(LR), values.get(WEIGHT_DECAY),

@@ -74,6 +74,55 @@ class MlpTest {
         }
     }
 
+    /** Each member computes what a plain MLP with its weights computes; the output lists the members in turn. */
+    @Test
+    void membersAreMlpsSideBySide() {
+        int k = 3;
+        Mlp members = new Mlp(4, List.of(8, 6), 2, 0, k);
+        Mlp plain = new Mlp(4, List.of(8, 6), 2, 0);
+        assertEquals(k * plain.layout().size(), members.layout().size());
+        try (NDManager manager = TorchEngine.newManager()) {
+            NDList weights = parameters(manager, members).tensors();
+            float[] x = new float[5 * 4];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) Math.sin(i);
+            }
+            NDArray input = Tensors.floats(manager, x, new Shape(5, 4));
+            NDArray out = members.forward(weights, input);
+            assertEquals(new Shape(5, k * 2), out.getShape());
+            for (int m = 0; m < k; m++) {
+                NDList own = new NDList();
+                for (int i = 0; i < weights.size(); i += 2) {
+                    own.add(weights.get(i).get(m).transpose()); // [in, out] -> [out, in]
+                    own.add(weights.get(i + 1).get(m).reshape(-1));
+                }
+                float[] alone = plain.forward(own, input).toFloatArray();
+                float[] side = out.get(":, " + (2 * m) + ":" + (2 * m + 2)).toFloatArray();
+                assertArrayEquals(alone, side, 1e-5f, "member " + m);
+            }
+            assertFalse(Arrays.equals(out.get(":, 0:2").toFloatArray(), out.get(":, 2:4").toFloatArray()),
+                    "the members start apart");
+        }
+    }
+
+    @Test
+    void eachMemberDrawsItsOwnDropoutMasks() {
+        // Two members, hidden widths 6, 10, 8, 4 rows: masks of 2 x 4 x 10 and 2 x 4 x 8 values, 72 longs.
+        Mlp mlp = new Mlp(3, List.of(6, 10, 8), 2, 0.5, 2);
+        SplittableRandom used = new SplittableRandom(11);
+        SplittableRandom expected = new SplittableRandom(11);
+        try (NDManager manager = TorchEngine.newManager()) {
+            NDList weights = parameters(manager, mlp).tensors();
+            NDArray out = mlp.forwardTraining(weights, Tensors.floats(manager, new float[12], new Shape(4, 3)),
+                    new StepRandom(used, manager));
+            assertEquals(new Shape(4, 4), out.getShape());
+        }
+        for (int i = 0; i < 72; i++) {
+            expected.nextLong();
+        }
+        assertEquals(expected.nextLong(), used.nextLong());
+    }
+
     private static ParameterVector parameters(NDManager manager, Mlp mlp) {
         return ParameterVector.of(manager, mlp.layout(), mlp.layout().initialValues(new SplittableRandom(5)));
     }

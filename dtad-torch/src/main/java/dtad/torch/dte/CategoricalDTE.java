@@ -85,13 +85,13 @@ public record CategoricalDTE(int steps, int bins, Loss loss, List<Integer> hidde
 
     public static final Method<CategoricalDTE> METHOD = new Method<>("DTE-C", Family.DIFFUSION_TIME,
             "Diffusion time estimation with a classifier of binned diffusion times (score: expected bin)",
-            DiffusionTimeEstimation.REFERENCE, NetworkParameters.addTraining(NetworkParameters.addMlp(
+            DiffusionTimeEstimation.REFERENCE, DiffusionTimeEstimation.addTraining(NetworkParameters.addMlp(
                     ParameterTable.<CategoricalDTE>builder().add(STEPS).add(BINS).add(LOSS),
                     DiffusionTimeEstimation.HIDDEN, DiffusionTimeEstimation.DROPOUT, CategoricalDTE::hidden,
                     CategoricalDTE::dropout), DiffusionTimeEstimation.TRAINING, CategoricalDTE::training)
                     .build(v -> new CategoricalDTE(v.get(STEPS), v.get(BINS), v.get(LOSS),
                             v.get(NetworkParameters.HIDDEN), v.get(NetworkParameters.DROPOUT),
-                            NetworkParameters.training(v))),
+                            DiffusionTimeEstimation.training(v))),
             CategoricalDTEModel::load);
 
     public CategoricalDTE {

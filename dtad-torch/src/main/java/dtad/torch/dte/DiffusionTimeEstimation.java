@@ -3,17 +3,22 @@ package dtad.torch.dte;
 import dtad.data.Matrix;
 import dtad.detect.Progress;
 import dtad.detect.TrainingData;
+import dtad.method.ParameterTable;
+import dtad.method.ParameterValues;
 import dtad.torch.Mlp;
+import dtad.torch.NetworkParameters;
 import dtad.torch.Objective;
 import dtad.torch.StoppingRule;
 import dtad.torch.TrainedNetwork;
 import dtad.torch.TrainingLoop;
 import dtad.torch.TrainingSettings;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * What the three DTE networks share: the reference, the reference defaults (their keys are
- * declared in {@link DteParameters} and {@link dtad.torch.NetworkParameters}) and the fit itself (scale, train the MLP, hand it to the model).
+ * What the DTE networks share: the reference, the reference defaults (their keys are declared in
+ * {@link DteParameters} and {@link NetworkParameters}), the training keys and the fit itself (scale, train the MLP,
+ * hand it to the model).
  */
 final class DiffusionTimeEstimation {
     static final String REFERENCE = "Livernoche, Jain, Hezaveh, Ravanbakhsh. On Diffusion Modeling for Anomaly "
@@ -28,6 +33,20 @@ final class DiffusionTimeEstimation {
     static final TrainingSettings TRAINING = new TrainingSettings(400, 64, 1e-4, 5e-4, 0);
 
     private DiffusionTimeEstimation() {
+    }
+
+    /**
+     * Declares the training parameters with the {@code defaults} and {@code ema} (default 0, the reference's last
+     * weights; a moving average of the weights evens out where a fit stops).
+     */
+    static <D> ParameterTable.Builder<D> addTraining(ParameterTable.Builder<D> builder, TrainingSettings defaults,
+                                                     Function<D, TrainingSettings> of) {
+        return NetworkParameters.addEma(NetworkParameters.addTraining(builder, defaults, of), defaults, of);
+    }
+
+    /** The training settings declared by {@link #addTraining}. */
+    static TrainingSettings training(ParameterValues values) {
+        return NetworkParameters.training(values).withEma(values.get(NetworkParameters.EMA));
     }
 
     /** A fitted model made from the scaled training data and the trained network. */

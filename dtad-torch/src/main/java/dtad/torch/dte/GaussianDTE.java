@@ -40,12 +40,12 @@ public record GaussianDTE(int steps, List<Integer> hidden, double dropout, Train
 
     public static final Method<GaussianDTE> METHOD = new Method<>("DTE-G", Family.DIFFUSION_TIME,
             "Diffusion time estimation by regression of the diffusion step (score: predicted step)",
-            DiffusionTimeEstimation.REFERENCE, NetworkParameters.addTraining(NetworkParameters.addMlp(
+            DiffusionTimeEstimation.REFERENCE, DiffusionTimeEstimation.addTraining(NetworkParameters.addMlp(
                     ParameterTable.<GaussianDTE>builder().add(STEPS),
                     DiffusionTimeEstimation.HIDDEN, DiffusionTimeEstimation.DROPOUT, GaussianDTE::hidden,
                     GaussianDTE::dropout), DiffusionTimeEstimation.TRAINING, GaussianDTE::training)
                     .build(v -> new GaussianDTE(v.get(STEPS), v.get(NetworkParameters.HIDDEN),
-                            v.get(NetworkParameters.DROPOUT), NetworkParameters.training(v))),
+                            v.get(NetworkParameters.DROPOUT), DiffusionTimeEstimation.training(v))),
             GaussianDTEModel::load);
 
     public GaussianDTE {

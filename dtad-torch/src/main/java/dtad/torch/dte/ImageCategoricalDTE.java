@@ -111,12 +111,12 @@ public record ImageCategoricalDTE(ImageSize image, int steps, int bins, Categori
 
     public static final Method<ImageCategoricalDTE> METHOD = new Method<>("ImageDTE-C", Family.DIFFUSION_TIME,
             "Diffusion time estimation on images: a CNN classifies the binned diffusion time (score: expected bin)",
-            DiffusionTimeEstimation.REFERENCE, NetworkParameters.addTraining(
+            DiffusionTimeEstimation.REFERENCE, DiffusionTimeEstimation.addTraining(
                     ImageSize.addTo(ParameterTable.<ImageCategoricalDTE>builder(), ImageCategoricalDTE::image)
                             .add(STEPS).add(BINS).add(LOSS).add(WIDTHS).add(HEAD).add(SCALING), TRAINING, ImageCategoricalDTE::training)
                     .build(v -> new ImageCategoricalDTE(ImageSize.of(v), v.get(STEPS), v.get(BINS), v.get(LOSS),
                             v.get(WIDTHS), v.get(HEAD), v.get(SCALING),
-                            NetworkParameters.training(v))),
+                            DiffusionTimeEstimation.training(v))),
             CategoricalDTEModel::load);
 
     public ImageCategoricalDTE {

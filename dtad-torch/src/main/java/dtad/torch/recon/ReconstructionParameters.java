@@ -118,10 +118,10 @@ public final class ReconstructionParameters {
                                                                                  TrainingSettings defaults,
                                                                                  boolean earlyStop,
                                                                                  Constraint<Integer> batchRule) {
-        // Model files written before ema kept the last weights.
-        return NetworkParameters.addTraining(builder, defaults, ReconstructionDetector::training, batchRule)
-                .add(NetworkParameters.DROP_LAST, defaults.dropLast(), d -> d.training().dropLast())
-                .add(NetworkParameters.EMA.<D>bind(defaults.ema(), d -> d.training().ema()).inOlderModelFiles(0.0))
+        ParameterTable.Builder<D> training = NetworkParameters.addTraining(builder, defaults,
+                        ReconstructionDetector::training, batchRule)
+                .add(NetworkParameters.DROP_LAST, defaults.dropLast(), d -> d.training().dropLast());
+        return NetworkParameters.addEma(training, defaults, ReconstructionDetector::training)
                 .add(EARLY_STOP, earlyStop, ReconstructionDetector::earlyStop);
     }
 

@@ -52,6 +52,36 @@ class InverseGammaDTEModelTest {
         }
     }
 
+    /**
+     * {@code members}: MLPs with their own hidden layers, one by default and in older model files; with several the
+     * score is the mean of all their betas, which differ (the members start apart).
+     */
+    @Test
+    void membersAreMlpsTrainedSideBySide() {
+        assertEquals(1, InverseGammaDTE.defaults().members());
+        assertEquals(1, InverseGammaDTE.METHOD.configureSaved(java.util.Map.of()).members());
+        InverseGammaDTE three = config(InverseGammaDTE.Score.BETA, 2).toBuilder().set(InverseGammaDTE.MEMBERS, 3)
+                .build();
+        assertEquals(three, InverseGammaDTE.METHOD.configure(InverseGammaDTE.METHOD.format(three)));
+        assertEquals(3, three.network(4).members());
+        assertEquals(3 * config(InverseGammaDTE.Score.BETA, 2).network(4).layout().size(),
+                three.network(4).layout().size());
+        Matrix train = TestData.gaussian(120, 3, 4, 0);
+        Matrix test = TestData.withPlantedOutlier(30, 3, 5);
+        try (InverseGammaDTEModel beta = three.fit(train);
+             InverseGammaDTEModel raw = three.toBuilder().set(InverseGammaDTE.SCORE, InverseGammaDTE.Score.RAW).build()
+                     .fit(train)) {
+            double[] b = beta.score(test);
+            double[] u = raw.score(test);
+            double largestGap = 0;
+            for (int i = 0; i < b.length; i++) {
+                assertTrue(Double.isFinite(b[i]) && b[i] >= u[i] * u[i] * (1 - 1e-5), "row " + i);
+                largestGap = Math.max(largestGap, (b[i] - u[i] * u[i]) / b[i]);
+            }
+            assertTrue(largestGap > 0.01, "the members differ: " + largestGap);
+        }
+    }
+
     /** Training does not depend on the score mode, so the same seed gives the same network. */
     @Test
     void betaScoreIsTheSquareOfTheRawReferenceScore() {
