@@ -35,10 +35,7 @@ final class DiffusionTimeEstimation {
     private DiffusionTimeEstimation() {
     }
 
-    /**
-     * Declares the training parameters with the {@code defaults} and {@code ema} (default 0, the reference's last
-     * weights; a moving average of the weights evens out where a fit stops).
-     */
+    /** Declares the training parameters with the {@code defaults}, and {@code ema} (0 by default: the reference's last weights). */
     static <D> ParameterTable.Builder<D> addTraining(ParameterTable.Builder<D> builder, TrainingSettings defaults,
                                                      Function<D, TrainingSettings> of) {
         return NetworkParameters.addEma(NetworkParameters.addTraining(builder, defaults, of), defaults, of);
