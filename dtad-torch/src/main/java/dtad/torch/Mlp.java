@@ -137,7 +137,7 @@ public final class Mlp implements Network {
         return x;
     }
 
-    /** {@link #forward} of the members: {@code [rows, in]} against {@code [k, in, out]} broadcasts to {@code [k, rows, out]}. */
+    /** {@link #forward} of the members: {@code [rows, in]} times {@code [k, in, out]} is {@code [k, rows, out]}. */
     private NDArray forwardMembers(NDList weights, NDArray input, StepRandom random) {
         long rows = input.getShape().get(0);
         NDArray x = input;

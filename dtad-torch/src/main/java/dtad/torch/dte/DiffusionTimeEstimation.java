@@ -35,7 +35,7 @@ final class DiffusionTimeEstimation {
     private DiffusionTimeEstimation() {
     }
 
-    /** Declares the training parameters with the {@code defaults}, and {@code ema} (0 by default: the reference's last weights). */
+    /** Declares the training parameters with the {@code defaults}, and {@code ema} (0: the reference's weights). */
     static <D> ParameterTable.Builder<D> addTraining(ParameterTable.Builder<D> builder, TrainingSettings defaults,
                                                      Function<D, TrainingSettings> of) {
         return NetworkParameters.addEma(NetworkParameters.addTraining(builder, defaults, of), defaults, of);
