@@ -118,40 +118,27 @@ public final class Mlp implements Network {
         return forward(weights, input, random);
     }
 
-    /** The forward pass; {@code random == null} means no dropout. */
+    /**
+     * The forward pass; {@code random == null} means no dropout. With members, {@code [rows, in]} times
+     * {@code [k, in, out]} is {@code [k, rows, out]}, and the members' outputs are laid side by side at the end.
+     */
     private NDArray forward(NDList weights, NDArray input, StepRandom random) {
-        if (members > 1) {
-            return forwardMembers(weights, input, random);
-        }
-        NDArray x = input;
-        int layers = hidden.size() + 1;
-        for (int i = 0; i < layers; i++) {
-            x = x.getNDArrayInternal().linear(x, weights.get(2 * i), weights.get(2 * i + 1)).singletonOrThrow();
-            if (i < layers - 1) {
-                x = x.getNDArrayInternal().relu();
-                if (i > 0 && random != null && dropout > 0) {
-                    x = x.mul(random.dropoutMask(x.getShape().get(0), x.getShape().get(1), dropout));
-                }
-            }
-        }
-        return x;
-    }
-
-    /** {@link #forward} of the members: {@code [rows, in]} times {@code [k, in, out]} is {@code [k, rows, out]}. */
-    private NDArray forwardMembers(NDList weights, NDArray input, StepRandom random) {
         long rows = input.getShape().get(0);
         NDArray x = input;
         int layers = hidden.size() + 1;
         for (int i = 0; i < layers; i++) {
-            x = x.matMul(weights.get(2 * i)).add(weights.get(2 * i + 1));
+            NDArray w = weights.get(2 * i);
+            NDArray b = weights.get(2 * i + 1);
+            x = members == 1 ? x.getNDArrayInternal().linear(x, w, b).singletonOrThrow() : x.matMul(w).add(b);
             if (i < layers - 1) {
                 x = x.getNDArrayInternal().relu();
                 if (i > 0 && random != null && dropout > 0) {
-                    x = x.mul(random.dropoutMask(members * rows, x.getShape().get(2), dropout).reshape(x.getShape()));
+                    NDArray mask = random.dropoutMask(members * rows, hidden.get(i), dropout);
+                    x = x.mul(members == 1 ? mask : mask.reshape(x.getShape()));
                 }
             }
         }
-        return x.transpose(1, 0, 2).reshape(rows, (long) members * outputs);
+        return members == 1 ? x : x.transpose(1, 0, 2).reshape(rows, (long) members * outputs);
     }
 
     public int inputs() {
