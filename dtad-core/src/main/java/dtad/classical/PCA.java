@@ -130,11 +130,7 @@ public record PCA(int components, boolean weighted) implements Detector<PCAModel
                 ratios[s] = total > 0 ? Math.max(lambda[index], 0) / total : 0;
             }
         }
-        for (int rank = 0; rank < available; rank++) {
-            if (all[rank] == null) {
-                all[rank] = orthogonalBasisVector(all, d);
-            }
-        }
+        fillWithBasisVectors(all, d);
         double[] vectors = new double[selected * d];
         for (int s = 0; s < selected; s++) {
             double[] v = all[available - selected + s];
@@ -194,40 +190,53 @@ public record PCA(int components, boolean weighted) implements Detector<PCAModel
         return v;
     }
 
-    /** The first standard basis vector with a large part outside the span of the known vectors, made orthogonal to them. */
-    private static double[] orthogonalBasisVector(double[][] known, int d) {
-        for (int e = 0; e < d; e++) {
-            double[] v = new double[d];
-            v[e] = 1;
-            for (double[] k : known) {
-                if (k != null) {
-                    double dot = k[e]; // k . e_e, then re-orthogonalised below
-                    for (int j = 0; j < d; j++) {
-                        v[j] -= dot * k[j];
-                    }
+    /**
+     * Fills each missing component (one of zero variance) with the first standard basis vector that has a
+     * large part outside the span of the components known so far, made orthogonal to them. One pass over
+     * the basis for all of them: a basis vector once rejected stays rejected, as the span only grows (a
+     * bootstrap training set of fewer rows than features leaves hundreds of such components).
+     */
+    private static void fillWithBasisVectors(double[][] all, int d) {
+        int e = 0;
+        for (int rank = 0; rank < all.length; rank++) {
+            while (all[rank] == null) {
+                if (e == d) {
+                    throw new IllegalStateException("No direction left outside " + rank + " components in " + d
+                            + " dimensions");
                 }
-            }
-            for (double[] k : known) { // a second pass for numerical orthogonality
-                if (k != null) {
-                    double dot = 0;
-                    for (int j = 0; j < d; j++) {
-                        dot += v[j] * k[j];
-                    }
-                    for (int j = 0; j < d; j++) {
-                        v[j] -= dot * k[j];
-                    }
-                }
-            }
-            double norm = 0;
-            for (double x : v) {
-                norm += x * x;
-            }
-            if (norm > 0.25) {
-                return unit(v);
+                all[rank] = partOutsideSpan(all, e++, d);
             }
         }
-        throw new IllegalStateException("No direction left outside " + known.length + " components in " + d
-                + " dimensions");
+    }
+
+    /** Standard basis vector {@code e} minus its projection on the known vectors, as a unit vector; null if little is left. */
+    private static double[] partOutsideSpan(double[][] known, int e, int d) {
+        double[] v = new double[d];
+        v[e] = 1;
+        for (double[] k : known) {
+            if (k != null) {
+                double dot = k[e]; // k . e_e, then re-orthogonalised below
+                for (int j = 0; j < d; j++) {
+                    v[j] -= dot * k[j];
+                }
+            }
+        }
+        for (double[] k : known) { // a second pass for numerical orthogonality
+            if (k != null) {
+                double dot = 0;
+                for (int j = 0; j < d; j++) {
+                    dot += v[j] * k[j];
+                }
+                for (int j = 0; j < d; j++) {
+                    v[j] -= dot * k[j];
+                }
+            }
+        }
+        double norm = 0;
+        for (double x : v) {
+            norm += x * x;
+        }
+        return norm > 0.25 ? unit(v) : null;
     }
 
     private static double[] centred(Matrix z) {

@@ -113,9 +113,29 @@ class PCATest extends DetectorContract {
     /** Zero-variance components of the Gram path are unit vectors orthogonal to every other component. */
     @Test
     void gramPathComponentsAreOrthonormal() {
-        int n = 10;
-        int d = 25;
-        PCA.Components gram = PCA.leastVariance(centredGaussian(n, d, 3), n, d, n, true);
+        assertOrthonormal(centredGaussian(10, 25, 3), 10, 25);
+    }
+
+    /**
+     * A bootstrap-like training set, 30 rows that are copies of 6: 25 of the 30 components have no
+     * direction in the data, and all 30 are still orthonormal.
+     */
+    @Test
+    void repeatedRowsLeaveManyZeroVarianceComponentsAllOrthonormal() {
+        int n = 30;
+        int d = 40;
+        double[] distinct = centredGaussian(6, d, 4);
+        double[] rows = new double[n * d];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(distinct, (r % 6) * d, rows, r * d, d); // each of the 6 five times: still centred
+        }
+        PCA.Components gram = assertOrthonormal(rows, n, d);
+        long zeroVariance = java.util.Arrays.stream(gram.ratios()).filter(ratio -> ratio < 1e-12).count();
+        assertEquals(25, zeroVariance);
+    }
+
+    private static PCA.Components assertOrthonormal(double[] centred, int n, int d) {
+        PCA.Components gram = PCA.leastVariance(centred, n, d, n, true);
         for (int a = 0; a < n; a++) {
             for (int b = a; b < n; b++) {
                 double dot = 0;
@@ -125,6 +145,7 @@ class PCATest extends DetectorContract {
                 assertEquals(a == b ? 1 : 0, dot, 1e-9, "components " + a + " and " + b);
             }
         }
+        return gram;
     }
 
     /** Many more features than rows: the Gram path fits (the d x d path took minutes at 50 x 10,000). */
