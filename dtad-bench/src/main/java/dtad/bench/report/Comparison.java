@@ -7,8 +7,8 @@ import java.util.OptionalDouble;
 
 /**
  * Our AUC-ROC next to a published table: for every dataset and method that both have, our mean ± std
- * over seeds, the published mean ± std, their difference, and whether ours lies within the published
- * mean ± max(2 std, 2 points).
+ * over seeds, the published mean ± std, their difference, whether ours lies within the published
+ * mean ± max(2 std, 2 points), and whether our spread over seeds is at most the published one.
  */
 final class Comparison {
     /** The half-width of the agreement band never falls below this many percentage points. */
@@ -18,11 +18,12 @@ final class Comparison {
      * One dataset and method present in both tables.
      *
      * @param ours      our mean ± std when every seed succeeded, else null
+     * @param seeds     how many seeds our mean is over (0 when not compared)
      * @param state     the state of our cell
      * @param published the published mean ± std
      */
     record Entry(String dataset, String method, String publishedMethod, SettingResults.State state, MeanStd ours,
-                 MeanStd published) {
+                 int seeds, MeanStd published) {
 
         /** Whether our cell has a number to compare. */
         boolean compared() {
@@ -36,6 +37,19 @@ final class Comparison {
 
         boolean within() {
             return Math.abs(difference()) <= tolerance(published);
+        }
+
+        /** Whether our spread can be compared: a std over at least two seeds. */
+        boolean spreadCompared() {
+            return compared() && seeds >= 2;
+        }
+
+        /**
+         * Whether our (sample) std over the seeds, at the shown precision, is at most the published std (so that
+         * a deterministic method's rounding noise of 1e-15 does not count against a published 0.00).
+         */
+        boolean spreadWithin() {
+            return spreadCompared() && Text.roundPercent(ours.std()) <= published.std();
         }
     }
 
@@ -67,8 +81,10 @@ final class Comparison {
                 String publishedMethod = table.method(method).orElseThrow();
                 Optional<MeanStd> published = table.value(dataset, publishedMethod);
                 if (published.isPresent()) {
-                    entries.add(new Entry(dataset, method, publishedMethod, results.state(dataset, method),
-                            ours.value(dataset, method).orElse(null), published.get()));
+                    MeanStd own = ours.value(dataset, method).orElse(null);
+                    int seeds = own == null ? 0 : results.rows(dataset, method).size();
+                    entries.add(new Entry(dataset, method, publishedMethod, results.state(dataset, method), own,
+                            seeds, published.get()));
                 }
             }
         }

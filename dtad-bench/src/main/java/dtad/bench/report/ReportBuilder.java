@@ -258,7 +258,8 @@ final class ReportBuilder {
                     .append(" failed or did not run here and could not be compared.");
         }
         text.append(" dtad: our mean over seeds (its std is in the AUC-ROC table); Δ = dtad − published, in "
-                + "points.");
+                + "points. Spread: the cells run on two or more seeds whose std over them is at most the published "
+                + "std (both are estimates from a few seeds, so even a faithful reproduction misses some).");
         if (!comparison.unmatchedMethods().isEmpty()) {
             text.append(" Methods without a published column: ")
                     .append(String.join(", ", comparison.unmatchedMethods())).append('.');
@@ -276,13 +277,15 @@ final class ReportBuilder {
 
     private Table comparisonSummaryTable(Comparison comparison) {
         List<Column> columns = List.of(Column.of("Method"), Column.of("Published as"), Column.of("Cells compared"),
-                Column.of("Within band"), Column.of("Mean Δ (points)"), Column.of("dtad avg (%)"),
-                Column.of("Published avg (%)"));
+                Column.of("Within band"), Column.of("Spread ≤ published std"), Column.of("Mean Δ (points)"),
+                Column.of("dtad avg (%)"), Column.of("Published avg (%)"));
         List<Row> rows = new ArrayList<>();
         for (String method : comparison.methods()) {
             List<Comparison.Entry> entries = comparison.entries(method).stream().filter(Comparison.Entry::compared)
                     .toList();
             long within = entries.stream().filter(Comparison.Entry::within).count();
+            long spreads = entries.stream().filter(Comparison.Entry::spreadCompared).count();
+            long steady = entries.stream().filter(Comparison.Entry::spreadWithin).count();
             OptionalDouble delta = comparison.meanDifference(method);
             OptionalDouble ours = entries.stream().mapToDouble(e -> e.ours().mean()).average();
             OptionalDouble published = entries.stream().mapToDouble(e -> e.published().mean()).average();
@@ -291,6 +294,7 @@ final class ReportBuilder {
                     Cell.method(method, palette.color(method)), Cell.label(publishedAs),
                     Cell.number(Integer.toString(entries.size())),
                     Cell.number(within + "/" + entries.size()),
+                    spreads == 0 ? Cell.missing() : Cell.number(steady + "/" + spreads),
                     delta.isPresent() ? Cell.number(Text.signedPoints(delta.getAsDouble())) : Cell.missing(),
                     ours.isPresent() ? Cell.number(Text.percent(ours.getAsDouble())) : Cell.missing(),
                     published.isPresent() ? Cell.number(Text.percent(published.getAsDouble())) : Cell.missing()),

@@ -52,4 +52,29 @@ class ComparisonTest {
         assertEquals(1, c.within());
         assertEquals((1.9 - 5) / 2, c.meanDifference("iforest").orElseThrow(), 1e-9);
     }
+
+    /** The spread rule: our sample std over two or more seeds against the published std. */
+    @Test
+    void comparesTheSpreadOverSeedsWithThePublishedStd() {
+        Comparison c = comparison(List.of(
+                ok("a", "iforest", 0, 0.900), ok("a", "iforest", 1, 0.906), // std 0.42 <= 0.5
+                ok("a", "DTE-NP", 0, 0.80), // one seed: no spread to compare
+                ok("a", "LOF", 0, 0.69), ok("a", "LOF", 1, 0.72), // std 2.12 > 1
+                ok("b", "LOF", 0, 0.70), ok("b", "LOF", 1, 0.70), failed("b", "LOF", 2, "x"), // not compared
+                // 0.1 + 0.2 and 0.3 differ in the last bit: a std of about 1e-15, 0.00 at the shown precision
+                ok("b", "iforest", 0, 0.1 + 0.2), ok("b", "iforest", 1, 0.3), ok("b", "iforest", 2, 0.3)));
+        Comparison.Entry iforest = c.entry("a", "iforest").orElseThrow();
+        assertEquals(2, iforest.seeds());
+        assertTrue(iforest.spreadCompared() && iforest.spreadWithin());
+        Comparison.Entry single = c.entry("a", "DTE-NP").orElseThrow();
+        assertTrue(single.compared());
+        assertFalse(single.spreadCompared() || single.spreadWithin());
+        Comparison.Entry wide = c.entry("a", "LOF").orElseThrow();
+        assertTrue(wide.spreadCompared());
+        assertFalse(wide.spreadWithin());
+        assertFalse(c.entry("b", "LOF").orElseThrow().spreadCompared(), "a failed seed leaves nothing to compare");
+        Comparison.Entry deterministic = c.entry("b", "iforest").orElseThrow();
+        assertTrue(deterministic.ours().std() > 0, "the rounding noise this test is about");
+        assertTrue(deterministic.spreadWithin(), "against a published 60.0±0.0");
+    }
 }

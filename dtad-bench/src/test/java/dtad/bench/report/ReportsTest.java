@@ -128,6 +128,9 @@ class ReportsTest {
         // IForest on 4_breastw: 63.50 against 99.50±0.08 -> -36.00, outside the 2-point band.
         assertTrue(markdown.contains("| 4_breastw | 63.50 | 99.50±0.08 | -36.00 ✗ |"), markdown);
         assertTrue(markdown.contains("**0 of 6** cells lie within"), markdown);
+        // Every cell's two seeds differ by one point (std 0.71), more than each published std (at most 0.26).
+        assertTrue(markdown.contains("| Within band | Spread ≤ published std | Mean Δ (points) |"), markdown);
+        assertTrue(markdown.contains("| KNN | KNN | 2 | 0/2 | 0/2 |"), markdown);
         assertTrue(markdown.contains("Datasets not in the published table: 12_fault."), markdown);
     }
 
