@@ -209,7 +209,7 @@ public record PCA(int components, boolean weighted) implements Detector<PCAModel
         }
     }
 
-    /** Standard basis vector {@code e} minus its projection on the known vectors, as a unit vector; null if little is left. */
+    /** Basis vector {@code e} minus its projection on the known vectors, as a unit vector; null if little is left. */
     private static double[] partOutsideSpan(double[][] known, int e, int d) {
         double[] v = new double[d];
         v[e] = 1;
