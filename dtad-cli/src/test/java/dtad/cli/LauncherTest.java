@@ -43,7 +43,8 @@ class LauncherTest {
 
     /**
      * Runs the launcher with {@code THP_MEM_ALLOC_ENABLE} set to {@code hugePages} and
-     * {@code MALLOC_TRIM_THRESHOLD_} to {@code trim}, each unset if null ({@code MALLOC_MMAP_THRESHOLD_} unset).
+     * {@code MALLOC_TRIM_THRESHOLD_} to {@code trim}, each unset if null ({@code MALLOC_MMAP_THRESHOLD_} and
+     * {@code MALLOC_ARENA_MAX} unset).
      */
     private String[] run(Path launcher, Path bin, String hugePages, String trim) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("bash", launcher.toString(), "--version");
@@ -51,6 +52,7 @@ class LauncherTest {
         builder.environment().remove("THP_MEM_ALLOC_ENABLE");
         builder.environment().remove("MALLOC_MMAP_THRESHOLD_");
         builder.environment().remove("MALLOC_TRIM_THRESHOLD_");
+        builder.environment().remove("MALLOC_ARENA_MAX");
         if (hugePages != null) {
             builder.environment().put("THP_MEM_ALLOC_ENABLE", hugePages);
         }
@@ -105,9 +107,10 @@ class LauncherTest {
         Files.createDirectories(dir.resolve("dtad-cli/target")).resolve("dtad.jar").toFile().createNewFile();
         Path bin = Files.createDirectories(dir.resolve("bin"));
         executable(bin.resolve("java"), "#!/usr/bin/env bash\n"
-                + "echo \"mmap=${MALLOC_MMAP_THRESHOLD_:-unset} trim=${MALLOC_TRIM_THRESHOLD_:-unset}\"\n");
-        assertEquals("mmap=33554432 trim=268435456\n", run(launcher, bin)[0]);
-        assertEquals("mmap=33554432 trim=1000\n", run(launcher, bin, null, "1000")[0]);
+                + "echo \"mmap=${MALLOC_MMAP_THRESHOLD_:-unset} trim=${MALLOC_TRIM_THRESHOLD_:-unset}"
+                + " arenas=${MALLOC_ARENA_MAX:-unset}\"\n");
+        assertEquals("mmap=33554432 trim=268435456 arenas=1\n", run(launcher, bin)[0]);
+        assertEquals("mmap=33554432 trim=1000 arenas=1\n", run(launcher, bin, null, "1000")[0]);
     }
 
     @Test

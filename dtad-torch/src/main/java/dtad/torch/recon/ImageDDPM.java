@@ -45,7 +45,9 @@ import java.util.List;
  * training thread and one noise draw per level; since, the U-Net trains on every core (a step 1.6 times faster on
  * two, {@link ImageUNet#trainsOnAllCores}) and the score averages four draws (four times the scoring passes).
  * At those defaults, all 10 classes one at a time on the otherwise idle machine: fits of 414-681 s (class 2
- * took 681 s, then 558 s for the same computation: the spread is run to run), scoring 79-119 images/s.
+ * took 681 s, then 558 s for the same computation: the spread is run to run), scoring 79-119 images/s. The spread
+ * was glibc's per-thread arenas giving the step's memory back to the kernel: with {@code MALLOC_ARENA_MAX=1}, which
+ * the launcher now sets, class 2 fitted in 273 s and class 9 in 268 s (the same weights), scoring 127-138 images/s.
  *
  * @param reconstruction the diffusion and the scoring chain
  * @param image          the image shape (or inferred from the row width)
