@@ -60,9 +60,13 @@ public record Conv2d(int weight, int bias, int in, int out, int kernel, int stri
         NDManager local = x.getManager();
         NDArray w = weights.get(weight);
         NDArray b = weights.get(bias);
+        boolean gradient = Tensors.recordsGradient(x, w, b);
+        if (!gradient && kernel == 1 && stride == 1 && x.getShape().get(0) < SMALL_BATCH) {
+            return channelProduct(w, b, x);
+        }
         NDArray input = x;
         int inChannels = paddedIn();
-        int outChannels = Tensors.recordsGradient(x, w, b) ? paddedOut() : out;
+        int outChannels = gradient ? paddedOut() : out;
         if (inChannels != in) {
             Shape shape = x.getShape();
             int missing = inChannels - in;
@@ -83,6 +87,29 @@ public record Conv2d(int weight, int bias, int in, int out, int kernel, int stri
         NDArray y = input.getNDArrayInternal().convolution(input, w, b, new Shape(stride, stride),
                 new Shape(padding, padding), new Shape(1, 1), 1).singletonOrThrow();
         return outChannels == out ? y : y.get(new NDIndex(":, :{}", out));
+    }
+
+    /**
+     * Below this many images a 1x1 convolution leaves oneDNN for libtorch's own kernel, whose check for NNPACK
+     * logs "Could not initialize NNPACK! Reason: Unsupported hardware." on every call on CPUs NNPACK does not
+     * support: thousands of lines while ImageDDPM scores 224 px images, 8 to a block.
+     */
+    static final int SMALL_BATCH = 16;
+
+    /**
+     * A 1x1 convolution without a gradient as what it is, a product over the channels: {@code w [out, in]} times
+     * each image's {@code [in, h * w]}, plus the bias; the same GEMM per image as libtorch's own kernel.
+     */
+    private NDArray channelProduct(NDArray w, NDArray b, NDArray x) {
+        Shape shape = x.getShape();
+        long n = shape.get(0);
+        long h = shape.get(2);
+        long width = shape.get(3);
+        NDArray matrix = w.reshape(out, in);
+        matrix.attach(x.getManager());
+        NDArray column = b.reshape(out, 1);
+        column.attach(x.getManager());
+        return matrix.matMul(x.reshape(n, in, h * width)).add(column).reshape(n, out, h, width);
     }
 
     /** The input channels the convolution runs with: {@link #in}, or the next multiple of 16 (see {@link #apply}). */

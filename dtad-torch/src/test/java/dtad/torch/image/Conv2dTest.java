@@ -63,6 +63,32 @@ class Conv2dTest {
     }
 
     @Test
+    void oneByOneBelowSixteenImagesIsLibtorchsConvolutionAsAChannelProduct() {
+        // Scoring blocks of large images hold fewer than 16; there a 1x1 layer is a product over the channels,
+        // which libtorch's own kernel also computes (the same values), without its NNPACK check.
+        try (NDManager manager = TorchEngine.newManager()) {
+            manager.getEngine().setRandomSeed(11);
+            for (int n : new int[] {1, 3, 8, 15, 16}) {
+                for (int in : new int[] {1, 16, 24}) {
+                    try (NDManager local = manager.newSubManager()) {
+                        Conv2d layer = new Conv2d(0, 1, in, 32, 1, 1);
+                        NDList weights = new NDList(local.randomNormal(new Shape(32, in, 1, 1)).mul(0.2f),
+                                local.randomNormal(new Shape(32)));
+                        NDArray x = local.randomNormal(new Shape(n, in, 9, 7));
+                        NDArray y = layer.apply(weights, x);
+                        assertEquals(new Shape(n, 32, 9, 7), y.getShape());
+                        NDArray libtorch = x.getNDArrayInternal().convolution(x, weights.get(0), weights.get(1),
+                                new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), 1).singletonOrThrow();
+                        assertArrayEquals(libtorch.toFloatArray(), y.toFloatArray(), 1e-5f, n + " images, " + in);
+                        assertArrayEquals(Im2colConvolution.apply(layer, weights, x).toFloatArray(),
+                                y.toFloatArray(), 1e-4f, n + " images, " + in + " input channels");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void twentyFourChannelsOfOnesSumTheirWindow() {
         // The U-Net's first up block convolves 24 channels (16 plus an 8-channel skip); with all-ones
         // input and weight each output is the number of in-image window cells times 24.
