@@ -62,7 +62,7 @@ public record Conv2d(int weight, int bias, int in, int out, int kernel, int stri
         NDArray b = weights.get(bias);
         boolean gradient = Tensors.recordsGradient(x, w, b);
         if (!gradient && kernel == 1 && stride == 1 && x.getShape().get(0) < SMALL_BATCH) {
-            return channelProduct(w, b, x);
+            return channelProduct(w, b, x, local);
         }
         NDArray input = x;
         int inChannels = paddedIn();
@@ -100,15 +100,16 @@ public record Conv2d(int weight, int bias, int in, int out, int kernel, int stri
      * A 1x1 convolution without a gradient as what it is, a product over the channels: {@code w [out, in]} times
      * each image's {@code [in, h * w]}, plus the bias; the same GEMM per image as libtorch's own kernel.
      */
-    private NDArray channelProduct(NDArray w, NDArray b, NDArray x) {
+    private NDArray channelProduct(NDArray w, NDArray b, NDArray x, NDManager local) {
         Shape shape = x.getShape();
         long n = shape.get(0);
         long h = shape.get(2);
         long width = shape.get(3);
+        // Views of the model's weights land in its manager: moved to the block's, as in apply.
         NDArray matrix = w.reshape(out, in);
-        matrix.attach(x.getManager());
+        matrix.attach(local);
         NDArray column = b.reshape(out, 1);
-        column.attach(x.getManager());
+        column.attach(local);
         return matrix.matMul(x.reshape(n, in, h * width)).add(column).reshape(n, out, h, width);
     }
 
