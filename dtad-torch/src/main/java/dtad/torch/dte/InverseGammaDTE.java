@@ -60,8 +60,8 @@ import java.util.List;
  * @param dropout  dropout probability after each hidden layer but the first
  * @param training epochs, batch, learning rate, weight decay and seed
  */
-public record InverseGammaDTE(int steps, Score score, Link link, int heads, int members, List<Integer> hidden,
-                              double dropout, TrainingSettings training) implements Detector<InverseGammaDTEModel> {
+public record InverseGammaDTE(int steps, Score score, int heads, int members, List<Integer> hidden, double dropout,
+                              TrainingSettings training) implements Detector<InverseGammaDTEModel> {
     /** Added to {@code beta} inside the logarithm, as the reference. */
     static final double LOG_EPSILON = 1e-5;
 
@@ -73,23 +73,6 @@ public record InverseGammaDTE(int steps, Score score, Link link, int heads, int 
         RAW
     }
 
-    /** How the network's output {@code u} becomes the inverse-Gamma scale {@code beta}. */
-    public enum Link {
-        /** {@code beta = u^2}, the reference's: zero wherever {@code u} changes sign. */
-        SQUARE,
-        /** {@code beta = softplus(u)^2}: zero only as {@code u} goes to minus infinity. */
-        SOFTPLUS;
-
-        /** {@code beta} of each output. */
-        NDArray beta(NDArray u) {
-            return switch (this) {
-                case SQUARE -> u.square();
-                // softplus(u) = max(u, 0) + log(1 + exp(-|u|)), which never overflows.
-                case SOFTPLUS -> u.maximum(0).add(u.abs().neg().exp().add(1).log()).square();
-            };
-        }
-    }
-
     /** {@code steps}: the reference's T. */
     public static final Parameter<InverseGammaDTE, Integer> STEPS = DteParameters.STEPS.bind(
             DiffusionTimeEstimation.STEPS, InverseGammaDTE::steps);
@@ -97,11 +80,6 @@ public record InverseGammaDTE(int steps, Score score, Link link, int heads, int 
     public static final Parameter<InverseGammaDTE, Score> SCORE = Parameter.of("score",
             ParameterType.choice(Score.class), Score.BETA, Constraint.none(),
             "beta: the scale u^2; raw: the network output u as the reference (sign arbitrary)", InverseGammaDTE::score);
-
-    /** {@code link}: the reference's square by default, and in model files written before the key existed. */
-    public static final Parameter<InverseGammaDTE, Link> LINK = Parameter.of("link", ParameterType.choice(Link.class),
-            Link.SQUARE, Constraint.none(), "square: beta = u^2 as the reference; softplus: beta = softplus(u)^2, "
-                    + "which has no zero where u changes sign", InverseGammaDTE::link).inOlderModelFiles(Link.SQUARE);
 
     /**
      * {@code heads}: outputs of the network, each fitted to the variance by its own loss (the loss is their
@@ -126,10 +104,10 @@ public record InverseGammaDTE(int steps, Score score, Link link, int heads, int 
     public static final Method<InverseGammaDTE> METHOD = new Method<>("DTE-IG", Family.DIFFUSION_TIME,
             "Diffusion time estimation with an inverse-Gamma model of the noise variance (score: its scale)",
             DiffusionTimeEstimation.REFERENCE, DiffusionTimeEstimation.addTraining(NetworkParameters.addMlp(
-                    ParameterTable.<InverseGammaDTE>builder().add(STEPS).add(SCORE).add(LINK).add(HEADS).add(MEMBERS),
+                    ParameterTable.<InverseGammaDTE>builder().add(STEPS).add(SCORE).add(HEADS).add(MEMBERS),
                     DiffusionTimeEstimation.HIDDEN, DiffusionTimeEstimation.DROPOUT, InverseGammaDTE::hidden,
                     InverseGammaDTE::dropout), DiffusionTimeEstimation.TRAINING, InverseGammaDTE::training)
-                    .build(v -> new InverseGammaDTE(v.get(STEPS), v.get(SCORE), v.get(LINK), v.get(HEADS), v.get(MEMBERS),
+                    .build(v -> new InverseGammaDTE(v.get(STEPS), v.get(SCORE), v.get(HEADS), v.get(MEMBERS),
                             v.get(NetworkParameters.HIDDEN),
                             v.get(NetworkParameters.DROPOUT), DiffusionTimeEstimation.training(v))),
             InverseGammaDTEModel::load);
@@ -137,7 +115,6 @@ public record InverseGammaDTE(int steps, Score score, Link link, int heads, int 
     public InverseGammaDTE {
         STEPS.require(steps);
         SCORE.require(score);
-        LINK.require(link);
         HEADS.require(heads);
         MEMBERS.require(members);
         hidden = NetworkParameters.requireMlp(hidden, dropout, training);
@@ -175,16 +152,14 @@ public record InverseGammaDTE(int steps, Score score, Link link, int heads, int 
     }
 
     /**
-     * The reference's loss, {@code -mean[(d/2 - 1) log(beta + 1e-5) - beta / variance]}, with {@code beta} the
-     * {@code link} of the output ({@code u^2} in the reference).
+     * The reference's loss: {@code -mean[(d/2 - 1) log(u^2 + 1e-5) - u^2 / variance]}.
      *
-     * @param link     how the output becomes {@code beta}
      * @param u        the network output, {@code [rows, heads]} (each head's loss, averaged)
      * @param variance the true noise variance of each row, {@code [rows, 1]}
      * @param features the number of features d
      */
-    static NDArray negativeLogLikelihood(Link link, NDArray u, NDArray variance, int features) {
-        NDArray beta = link.beta(u);
+    static NDArray negativeLogLikelihood(NDArray u, NDArray variance, int features) {
+        NDArray beta = u.square();
         NDArray shape = Tensors.scalar(beta.getManager(), (float) (0.5 * features - 1));
         NDArray logLikelihood = beta.add(LOG_EPSILON).log().mul(shape).sub(beta.div(variance));
         return logLikelihood.mean().neg();
@@ -206,7 +181,7 @@ public record InverseGammaDTE(int steps, Score score, Link link, int heads, int 
                     values[i] = varianceOf[times[i]];
                 }
             });
-            NDArray loss = negativeLogLikelihood(link, u, variance, Math.toIntExact(batch.getShape().get(1)));
+            NDArray loss = negativeLogLikelihood(u, variance, Math.toIntExact(batch.getShape().get(1)));
             // The sum of the members' losses: each member's gradient, and so its weight decay's share, as alone.
             return members == 1 ? loss : loss.mul(members);
         };

@@ -37,7 +37,7 @@ class DteLossTest {
     void inverseGammaLossIsTheReferenceNegativeLogLikelihood() {
         // -((0.5 * 5 - 1) * log(u^2 + 1e-5) - u^2 / var).mean() for d = 5
         try (NDManager m = TorchEngine.newManager()) {
-            float loss = InverseGammaDTE.negativeLogLikelihood(InverseGammaDTE.Link.SQUARE,
+            float loss = InverseGammaDTE.negativeLogLikelihood(
                     Tensors.floats(m, new float[] {0.5f, -1.5f, 2.0f}, new Shape(3, 1)),
                     Tensors.floats(m, new float[] {0.1f, 0.5f, 0.9f}, new Shape(3, 1)), 5).getFloat();
             assertEquals(3.4093263149261475, loss, 1e-5);
@@ -55,11 +55,11 @@ class DteLossTest {
                 both[2 * i] = first[i];
                 both[2 * i + 1] = second[i];
             }
-            float together = InverseGammaDTE.negativeLogLikelihood(InverseGammaDTE.Link.SQUARE, Tensors.floats(m, both, new Shape(3, 2)),
+            float together = InverseGammaDTE.negativeLogLikelihood(Tensors.floats(m, both, new Shape(3, 2)),
                     Tensors.floats(m, variance, new Shape(3, 1)), 5).getFloat();
-            float alone = InverseGammaDTE.negativeLogLikelihood(InverseGammaDTE.Link.SQUARE, Tensors.floats(m, first, new Shape(3, 1)),
+            float alone = InverseGammaDTE.negativeLogLikelihood(Tensors.floats(m, first, new Shape(3, 1)),
                     Tensors.floats(m, variance, new Shape(3, 1)), 5).getFloat();
-            float other = InverseGammaDTE.negativeLogLikelihood(InverseGammaDTE.Link.SQUARE, Tensors.floats(m, second, new Shape(3, 1)),
+            float other = InverseGammaDTE.negativeLogLikelihood(Tensors.floats(m, second, new Shape(3, 1)),
                     Tensors.floats(m, variance, new Shape(3, 1)), 5).getFloat();
             assertEquals(3.4093263149261475, alone, 1e-5);
             assertEquals((alone + other) / 2, together, 1e-5);

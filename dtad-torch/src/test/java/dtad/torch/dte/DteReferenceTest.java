@@ -108,7 +108,7 @@ class DteReferenceTest {
         for (int i = 0; i < ROWS; i++) {
             variance[i] = (float) schedule.variance(TIMES[i]);
         }
-        check("dteig", network, 8.581600189208984f, (state, random) -> InverseGammaDTE.negativeLogLikelihood(InverseGammaDTE.Link.SQUARE,
+        check("dteig", network, 8.581600189208984f, (state, random) -> InverseGammaDTE.negativeLogLikelihood(
                 network.forwardTraining(state, noised(random), random),
                 Tensors.floats(random.manager(), variance, new Shape(ROWS, 1)), FEATURES), forward(network));
     }
