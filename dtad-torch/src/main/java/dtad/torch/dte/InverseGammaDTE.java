@@ -60,8 +60,8 @@ import java.util.List;
  * @param dropout  dropout probability after each hidden layer but the first
  * @param training epochs, batch, learning rate, weight decay and seed
  */
-public record InverseGammaDTE(int steps, Score score, double squash, int heads, int members, List<Integer> hidden,
-                              double dropout, TrainingSettings training) implements Detector<InverseGammaDTEModel> {
+public record InverseGammaDTE(int steps, Score score, int heads, int members, List<Integer> hidden, double dropout,
+                              TrainingSettings training) implements Detector<InverseGammaDTEModel> {
     /** Added to {@code beta} inside the logarithm, as the reference. */
     static final double LOG_EPSILON = 1e-5;
 
@@ -80,16 +80,6 @@ public record InverseGammaDTE(int steps, Score score, double squash, int heads, 
     public static final Parameter<InverseGammaDTE, Score> SCORE = Parameter.of("score",
             ParameterType.choice(Score.class), Score.BETA, Constraint.none(),
             "beta: the scale u^2; raw: the network output u as the reference (sign arbitrary)", InverseGammaDTE::score);
-
-    /** {@code squash}: 0 (none, the reference's) by default and in model files written before the key existed. */
-    public static final Parameter<InverseGammaDTE, Double> SQUASH = Parameter.of("squash", ParameterType.REAL, 0.0,
-            Constraint.atLeast(0.0), "the network reads c tanh(x / c) of each standardized value (c = squash; 0: x)",
-            InverseGammaDTE::squash).inOlderModelFiles(0.0);
-
-    /** The network's input: {@code c tanh(x / c)} of each standardized value, or {@code x} with {@code squash} 0. */
-    NDArray input(NDArray x) {
-        return squash == 0 ? x : x.div(squash).tanh().mul(squash);
-    }
 
     /**
      * {@code heads}: outputs of the network, each fitted to the variance by its own loss (the loss is their
@@ -114,10 +104,10 @@ public record InverseGammaDTE(int steps, Score score, double squash, int heads, 
     public static final Method<InverseGammaDTE> METHOD = new Method<>("DTE-IG", Family.DIFFUSION_TIME,
             "Diffusion time estimation with an inverse-Gamma model of the noise variance (score: its scale)",
             DiffusionTimeEstimation.REFERENCE, DiffusionTimeEstimation.addTraining(NetworkParameters.addMlp(
-                    ParameterTable.<InverseGammaDTE>builder().add(STEPS).add(SCORE).add(SQUASH).add(HEADS).add(MEMBERS),
+                    ParameterTable.<InverseGammaDTE>builder().add(STEPS).add(SCORE).add(HEADS).add(MEMBERS),
                     DiffusionTimeEstimation.HIDDEN, DiffusionTimeEstimation.DROPOUT, InverseGammaDTE::hidden,
                     InverseGammaDTE::dropout), DiffusionTimeEstimation.TRAINING, InverseGammaDTE::training)
-                    .build(v -> new InverseGammaDTE(v.get(STEPS), v.get(SCORE), v.get(SQUASH), v.get(HEADS), v.get(MEMBERS),
+                    .build(v -> new InverseGammaDTE(v.get(STEPS), v.get(SCORE), v.get(HEADS), v.get(MEMBERS),
                             v.get(NetworkParameters.HIDDEN),
                             v.get(NetworkParameters.DROPOUT), DiffusionTimeEstimation.training(v))),
             InverseGammaDTEModel::load);
@@ -125,7 +115,6 @@ public record InverseGammaDTE(int steps, Score score, double squash, int heads, 
     public InverseGammaDTE {
         STEPS.require(steps);
         SCORE.require(score);
-        SQUASH.require(squash);
         HEADS.require(heads);
         MEMBERS.require(members);
         hidden = NetworkParameters.requireMlp(hidden, dropout, training);
@@ -186,7 +175,7 @@ public record InverseGammaDTE(int steps, Score score, double squash, int heads, 
         return fitManager -> (network, weights, batch, random) -> {
             VarianceNoising.Noised noised = noising.noise(batch, random);
             int[] times = noised.times();
-            NDArray u = network.forwardTraining(weights, input(noised.rows()), random);
+            NDArray u = network.forwardTraining(weights, noised.rows(), random);
             NDArray variance = random.floats(new Shape(times.length, 1), (values, n) -> {
                 for (int i = 0; i < n; i++) {
                     values[i] = varianceOf[times[i]];

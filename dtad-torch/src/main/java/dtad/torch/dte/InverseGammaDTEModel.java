@@ -72,8 +72,8 @@ public final class InverseGammaDTEModel extends NetworkModel implements Explaina
     /** The score of each row from the network's output {@code u}: {@code u^2} or {@code u}. */
     private static TrainedNetwork.Head head(InverseGammaDTE detector) {
         return switch (detector.score()) {
-            case BETA -> (net, weights, x) -> net.forward(weights, detector.input(x)).square().mean(new int[] {1});
-            case RAW -> (net, weights, x) -> net.forward(weights, detector.input(x)).mean(new int[] {1});
+            case BETA -> (net, weights, x) -> net.forward(weights, x).square().mean(new int[] {1});
+            case RAW -> (net, weights, x) -> net.forward(weights, x).mean(new int[] {1});
         };
     }
 }

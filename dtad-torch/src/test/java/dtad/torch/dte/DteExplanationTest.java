@@ -46,7 +46,7 @@ class DteExplanationTest {
     void fit() {
         Matrix train = KnownColumns.normal(1000, 1);
         categorical = new CategoricalDTE(400, 7, CategoricalDTE.Loss.STANDARD, HIDDEN, 0.5, TRAINING).fit(train);
-        inverseGamma = new InverseGammaDTE(400, InverseGammaDTE.Score.BETA, 0, 1, 1, HIDDEN, 0.5, TRAINING).fit(train);
+        inverseGamma = new InverseGammaDTE(400, InverseGammaDTE.Score.BETA, 1, 1, HIDDEN, 0.5, TRAINING).fit(train);
         gaussian = new GaussianDTE(400, HIDDEN, 0.5, TRAINING).fit(train);
         image = ImageCategoricalDTETest.tiny(ImageSize.INFERRED, 15).fit(TestImages.normal(256, SHAPE, 1));
     }
