@@ -54,7 +54,7 @@ class DteGoldenValuesTest {
     void inverseGammaDteAtItsDefaultsOnLocalAnomalies() {
         double[] result = run(InverseGammaDTE.builder().set(NetworkParameters.EPOCHS, 20).build());
         assertEquals(0.9093, result[0], 0.005, "AUC-ROC");
-        // Pinned on an AMD Zen 5 (oneMKL's AVX2 kernels); the tolerance of the reference model's pin below.
+        // Pinned on an AMD Zen 5 (oneMKL's AVX2 kernels); the tolerance of the reference model's pin above.
         assertEquals(0.222822, result[1], 0.222822 * 2e-2, "score of the first held-out row");
     }
 
