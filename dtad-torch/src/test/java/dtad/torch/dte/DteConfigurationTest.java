@@ -27,6 +27,10 @@ class DteConfigurationTest {
         assertEquals(400, ig.steps());
         assertEquals(InverseGammaDTE.Score.BETA, ig.score());
         assertEquals(c.training(), ig.training());
+        // Four members of 128-256-128 without dropout: about the reference MLP's arithmetic, and steadier.
+        assertEquals(4, ig.members());
+        assertEquals(List.of(128, 256, 128), ig.hidden());
+        assertEquals(0.0, ig.dropout());
         assertEquals(c.hidden(), GaussianDTE.defaults().hidden());
     }
 

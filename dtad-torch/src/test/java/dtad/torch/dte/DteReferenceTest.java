@@ -101,7 +101,8 @@ class DteReferenceTest {
     void inverseGammaMatchesTorch() {
         InverseGammaDTE detector = InverseGammaDTE.builder().set(InverseGammaDTE.STEPS, STEPS)
                 .set(InverseGammaDTE.SCORE, InverseGammaDTE.Score.BETA).set(InverseGammaDTE.HEADS, 1)
-                .set(NetworkParameters.HIDDEN, HIDDEN).set(NetworkParameters.DROPOUT, 0.0).build();
+                .set(InverseGammaDTE.MEMBERS, 1).set(NetworkParameters.HIDDEN, HIDDEN)
+                .set(NetworkParameters.DROPOUT, 0.0).build();
         Mlp network = detector.network(FEATURES);
         NoiseSchedule schedule = NoiseSchedule.linear(STEPS);
         float[] variance = new float[ROWS];

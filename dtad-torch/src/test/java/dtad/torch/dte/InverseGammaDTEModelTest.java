@@ -17,6 +17,7 @@ class InverseGammaDTEModelTest {
 
     private static InverseGammaDTE config(InverseGammaDTE.Score score, int heads) {
         return InverseGammaDTE.builder().set(InverseGammaDTE.SCORE, score).set(InverseGammaDTE.HEADS, heads)
+                .set(InverseGammaDTE.MEMBERS, 1)
                 .set(NetworkParameters.HIDDEN, List.of(32, 32)).set(NetworkParameters.EPOCHS, 5).build();
     }
 
@@ -58,7 +59,7 @@ class InverseGammaDTEModelTest {
      */
     @Test
     void membersAreMlpsTrainedSideBySide() {
-        assertEquals(1, InverseGammaDTE.defaults().members());
+        assertEquals(4, InverseGammaDTE.defaults().members());
         assertEquals(1, InverseGammaDTE.METHOD.configureSaved(java.util.Map.of()).members());
         InverseGammaDTE three = config(InverseGammaDTE.Score.BETA, 2).toBuilder().set(InverseGammaDTE.MEMBERS, 3)
                 .build();
