@@ -48,4 +48,30 @@ class MainTest {
             m.parameters().parameters().forEach(p -> assertTrue(run.out().contains(p.key()), m.name() + "." + p.key()));
         }
     }
+
+    /** A method's parameter lines put their defaults and constraints at one column each, however long a default. */
+    @Test
+    void methodsAlignsItsColumns() {
+        java.util.Iterator<String> lines = CommandRun.of("methods").out().lines().iterator();
+        for (dtad.method.Method<?> m : dtad.method.Methods.all()) {
+            java.util.Set<Integer> defaults = new java.util.HashSet<>();
+            java.util.Set<Integer> constraints = new java.util.HashSet<>();
+            assertTrue(lines.next().startsWith(m.name() + "  ("), m.name());
+            lines.next(); // summary
+            lines.next(); // reference
+            for (var p : m.parameters().parameters()) {
+                String line = lines.next();
+                assertTrue(line.startsWith("    " + p.key() + " "), line);
+                int at = line.indexOf("default " + p.formattedDefault() + " ");
+                defaults.add(at);
+                String constraint = p.constraint().toString();
+                if (!constraint.isEmpty()) {
+                    constraints.add(line.indexOf(constraint, at + 8 + p.formattedDefault().length()));
+                }
+            }
+            lines.next(); // blank
+            assertEquals(1, defaults.size(), m.name() + " default columns: " + defaults);
+            assertTrue(constraints.size() <= 1, m.name() + " constraint columns: " + constraints);
+        }
+    }
 }
