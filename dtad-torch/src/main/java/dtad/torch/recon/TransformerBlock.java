@@ -21,6 +21,11 @@ import dtad.torch.Tensors;
  * a chain, once per diffusion time) and handed to {@link #apply} as {@code [rows or 1, 6 hidden]}.
  */
 final class TransformerBlock {
+    /**
+     * Up to this many tokens the attention normalises the transposed scores over the axis before the last (faster
+     * for short rows; measured 8 to 64 tokens), beyond it over the last axis (faster from about 256).
+     */
+    private static final int SHORT_SEQUENCE = 64;
     private final int hidden;
     private final int heads;
     private final Linear adaLn;
@@ -69,10 +74,15 @@ final class TransformerBlock {
         NDArray k = qkvs.get(1).squeeze(0);
         NDArray v = qkvs.get(2).squeeze(0);
         NDArray scale = Tensors.scalar(x.getManager(), (float) (1 / Math.sqrt(headWidth)));
-        // The scores transposed, [.., key, query], normalised over the keys: libtorch's softmax over the last axis is
-        // slow for rows as short as a tabular row's tokens (8), over the axis before it several times faster.
-        NDArray weightsOfKeys = k.matMul(q.swapAxes(2, 3)).mul(scale).softmax(2);
-        NDArray out = weightsOfKeys.swapAxes(2, 3).matMul(v).transpose(0, 2, 1, 3).reshape(n, tokens, hidden);
+        NDArray attended;
+        if (tokens <= SHORT_SEQUENCE) {
+            // The scores transposed, [.., key, query], normalised over the keys: libtorch's softmax over the last
+            // axis is slow for rows as short as a tabular row's tokens (at 8, more than half the attention's time).
+            attended = k.matMul(q.swapAxes(2, 3)).mul(scale).softmax(2).swapAxes(2, 3).matMul(v);
+        } else {
+            attended = q.matMul(k.swapAxes(2, 3)).mul(scale).softmax(3).matMul(v);
+        }
+        NDArray out = attended.transpose(0, 2, 1, 3).reshape(n, tokens, hidden);
         return projection.apply(weights, out);
     }
 }
