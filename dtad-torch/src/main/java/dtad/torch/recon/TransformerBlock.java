@@ -73,16 +73,19 @@ final class TransformerBlock {
         NDArray q = qkvs.get(0).squeeze(0);
         NDArray k = qkvs.get(1).squeeze(0);
         NDArray v = qkvs.get(2).squeeze(0);
-        NDArray scale = Tensors.scalar(x.getManager(), (float) (1 / Math.sqrt(headWidth)));
-        NDArray attended;
-        if (tokens <= SHORT_SEQUENCE) {
-            // The scores transposed, [.., key, query], normalised over the keys: libtorch's softmax over the last
-            // axis is slow for rows as short as a tabular row's tokens (at 8, more than half the attention's time).
-            attended = k.matMul(q.swapAxes(2, 3)).mul(scale).softmax(2).swapAxes(2, 3).matMul(v);
-        } else {
-            attended = q.matMul(k.swapAxes(2, 3)).mul(scale).softmax(3).matMul(v);
-        }
+        NDArray attended = attend(q, k, v, (float) (1 / Math.sqrt(headWidth)));
         NDArray out = attended.transpose(0, 2, 1, 3).reshape(n, tokens, hidden);
         return projection.apply(weights, out);
+    }
+
+    /** Scaled dot-product attention, {@code softmax(q k^T scale) v}, over {@code [n, heads, tokens, width]}. */
+    static NDArray attend(NDArray q, NDArray k, NDArray v, float scale) {
+        NDArray factor = Tensors.scalar(q.getManager(), scale);
+        if (q.getShape().get(2) <= SHORT_SEQUENCE) {
+            // The scores transposed, [.., key, query], normalised over the keys: libtorch's softmax over the last
+            // axis is slow for rows as short as a tabular row's tokens (at 8, more than half the attention's time).
+            return k.matMul(q.swapAxes(2, 3)).mul(factor).softmax(2).swapAxes(2, 3).matMul(v);
+        }
+        return q.matMul(k.swapAxes(2, 3)).mul(factor).softmax(3).matMul(v);
     }
 }
