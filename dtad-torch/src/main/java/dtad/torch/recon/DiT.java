@@ -13,13 +13,13 @@ import dtad.torch.TrainingSettings;
  * ({@link DiffusionTransformer}, Peebles and Xie, ICCV 2023) over tokens of {@code patch} features
  * ({@link Tokenizer}). Higher = more anomalous.
  *
- * <p>Defaults, small enough for a CPU: hidden 64, depth 2, 4 heads, MLP ratio 4, time embedding 256,
+ * <p>Defaults, small enough for a CPU: hidden 32, depth 2, 4 heads, MLP ratio 4, time embedding 256,
  * the automatic patch giving at most 8 tokens, each token with its own embedding and output weights
  * ({@code per_token}, {@link TokenLinear}), and the output layer reading the tokens without DiT's final
  * LayerNorm ({@code final_norm=false}). Cost per row and network evaluation, with {@code n} tokens: about
- * {@code depth (12 hidden^2 n + 2 hidden n^2)} multiply-adds (98 K per token at the defaults: 0.8 M for 8
- * tokens, 3.4 M for 32), against about 200 K per row for DDPM's ResNet; a chain of {@code rec_t} steps
- * multiplies it. Training as DDPM (400 epochs at most, batch 64 with drop-last, weight decay 5e-4, the
+ * {@code depth (12 hidden^2 n + 2 hidden n^2)} multiply-adds (26 K per token at the defaults: 0.2 M for 8
+ * tokens, four times that at hidden 64), about as many as DDPM's ResNet per row; a chain of {@code rec_t} steps
+ * multiplies it. (A step still costs DiT more than DDPM: it is more, smaller operations.) Training as DDPM (400 epochs at most, batch 64 with drop-last, weight decay 5e-4, the
  * reference's early stop) but with Adam's rate at 1e-3.
  *
  * <p>Until 2026-12-06 the defaults were at most 32 tokens sharing one embedding and Adam 1e-4 (model files
@@ -82,8 +82,12 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, 
     /** {@code heads}: attention heads (declared before {@link #HIDDEN}, whose rule refers to it). */
     public static final Parameter<DiT, Integer> HEADS = Parameter.of("heads", ParameterType.INTEGER, 4,
             Constraint.atLeast(1), "attention heads", DiT::heads);
-    /** {@code hidden}: the token width, a multiple of twice the heads. */
-    public static final Parameter<DiT, Integer> HIDDEN = Parameter.of("hidden", ParameterType.INTEGER, 64,
+    /**
+     * {@code hidden}: the token width, a multiple of twice the heads. 32 since issue 20's size study
+     * (docs/fidelity.md, "DiT's size"): as accurate as 64 on the development sets at about half the time. Model files
+     * record it, so those fitted at 64 keep 64.
+     */
+    public static final Parameter<DiT, Integer> HIDDEN = Parameter.of("hidden", ParameterType.INTEGER, 32,
             Constraint.multipleOf(2, HEADS.declaration()), "token width", DiT::hidden);
     /** {@code depth}: transformer blocks. */
     public static final Parameter<DiT, Integer> DEPTH = Parameter.of("depth", ParameterType.INTEGER, 2,

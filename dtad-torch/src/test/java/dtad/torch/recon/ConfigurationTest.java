@@ -74,7 +74,7 @@ class ConfigurationTest {
         assertEquals("multiple of 2 heads", DiT.HIDDEN.constraint());
         IllegalArgumentException parsed = assertThrows(IllegalArgumentException.class,
                 () -> DiT.METHOD.configure(Map.of("heads", "3")));
-        assertEquals("DiT: Invalid hidden: 64 (must be a positive multiple of 6, 2 x heads)", parsed.getMessage());
+        assertEquals("DiT: Invalid hidden: 32 (must be a positive multiple of 6, 2 x heads)", parsed.getMessage());
         DiT d = DiT.defaults();
         IllegalArgumentException constructed = assertThrows(IllegalArgumentException.class, () -> new DiT(
                 d.reconstruction(), d.patch(), d.tokens(), d.perToken(), d.finalNorm(), d.hidden(),

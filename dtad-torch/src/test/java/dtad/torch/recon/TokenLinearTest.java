@@ -46,7 +46,7 @@ class TokenLinearTest {
         assertEquals(6, perToken.tokenizer(12).tokens());
         List<ParameterLayout.Tensor> tensors = perToken.denoiser(512).layout().tensors();
         assertEquals("x_embedder.weight", tensors.get(0).name());
-        assertArrayEquals(new long[] {8, 64, 64}, tensors.get(0).shape(), "tokens x patch x hidden");
+        assertArrayEquals(new long[] {8, 64, 32}, tensors.get(0).shape(), "tokens x patch x hidden");
         DiT saved = DiT.METHOD.configureSaved(Map.of("hidden", "64"));
         assertFalse(saved.perToken());
         assertEquals(32, saved.tokenizer(512).tokens());
