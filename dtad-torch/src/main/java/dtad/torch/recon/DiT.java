@@ -19,8 +19,9 @@ import dtad.torch.TrainingSettings;
  * LayerNorm ({@code final_norm=false}). Cost per row and network evaluation, with {@code n} tokens: about
  * {@code depth (12 hidden^2 n + 2 hidden n^2)} multiply-adds (26 K per token at the defaults: 0.2 M for 8
  * tokens, four times that at hidden 64), about as many as DDPM's ResNet per row; a chain of {@code rec_t} steps
- * multiplies it. (A step still costs DiT more than DDPM: it is more, smaller operations.) Training as DDPM (400 epochs at most, batch 64 with drop-last, weight decay 5e-4, the
- * reference's early stop) but with Adam's rate at 1e-3.
+ * multiplies it. (A step still costs DiT more than DDPM: it is more, smaller operations.) Training as DDPM (400
+ * epochs at most, batch 64 with drop-last, weight decay 5e-4, the reference's early stop) but with Adam's rate at
+ * 1e-3.
  *
  * <p>Until 2026-12-06 the defaults were at most 32 tokens sharing one embedding and Adam 1e-4 (model files
  * saved before {@code tokens} and {@code per_token} existed keep them). The tokens of a tabular row are groups
@@ -88,8 +89,8 @@ public record DiT(ReconstructionSettings reconstruction, int patch, int tokens, 
             Constraint.atLeast(1), "attention heads", DiT::heads);
     /**
      * {@code hidden}: the token width, a multiple of twice the heads. 32 since issue 20's size study
-     * (docs/fidelity.md, "DiT's size"): as accurate as 64 on the development sets at about half the time. Model files
-     * record it, so those fitted at 64 keep 64.
+     * (docs/fidelity.md, "DiT's size and speed"): as accurate as 64 on the development sets at about half the
+     * time. Model files record it, so those fitted at 64 keep 64.
      */
     public static final Parameter<DiT, Integer> HIDDEN = Parameter.of("hidden", ParameterType.INTEGER, 32,
             Constraint.multipleOf(2, HEADS.declaration()), "token width", DiT::hidden);
