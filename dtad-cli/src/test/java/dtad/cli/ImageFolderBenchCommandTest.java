@@ -63,13 +63,14 @@ class ImageFolderBenchCommandTest {
         Map<String, CellDetails> details = CellDetailsCsv.read(out.resolve(CellDetailsCsv.FILE));
         CellDetails iforest = details.get("fabric16|IForest|one-class|0");
         assertTrue(Double.isNaN(iforest.pixelAucRoc()), "IForest has no maps");
-        assertTrue(iforest.fitCpuSeconds() > 0, iforest.toString());
+        // Process CPU counts in clock ticks (10 ms on Linux): IForest's fit on 24 small images may take less.
+        assertTrue(iforest.fitCpuSeconds() >= 0, iforest.toString());
         CellDetails dit = details.get("fabric16|ImageDiT|one-class|0");
         assertTrue(dit.pixelAucRoc() > 0 && dit.pixelAucRoc() <= 1, dit.toString());
         assertTrue(dit.pro() >= 0 && dit.pro() <= 1, dit.toString());
         assertEquals(8, dit.defectRegions());
         assertTrue(Double.isNaN(dit.peakRssMib()), "one JVM for all cells: no peak per cell");
-        assertTrue(dit.fitCpuSeconds() > 0 && dit.scoreCpuSeconds() > 0, dit.toString());
+        assertTrue(dit.fitCpuSeconds() > 0 && dit.scoreCpuSeconds() >= 0, dit.toString());
         String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("Anomaly maps"), "the report's image section");
         assertTrue(Files.isRegularFile(out.resolve("plots/image-ImageDiT-1.png")));
