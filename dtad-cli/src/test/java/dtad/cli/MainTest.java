@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dtad.Version;
+import dtad.method.Method;
+import dtad.method.Methods;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -43,7 +48,7 @@ class MainTest {
     void methodsListsEveryRegisteredMethodWithItsParameters() {
         CommandRun run = CommandRun.of("methods");
         assertEquals(0, run.exitCode());
-        for (dtad.method.Method<?> m : dtad.method.Methods.all()) {
+        for (Method<?> m : Methods.all()) {
             assertTrue(run.out().contains(m.name()), m.name());
             m.parameters().parameters().forEach(p -> assertTrue(run.out().contains(p.key()), m.name() + "." + p.key()));
         }
@@ -52,10 +57,10 @@ class MainTest {
     /** A method's parameter lines put their defaults and constraints at one column each, however long a default. */
     @Test
     void methodsAlignsItsColumns() {
-        java.util.Iterator<String> lines = CommandRun.of("methods").out().lines().iterator();
-        for (dtad.method.Method<?> m : dtad.method.Methods.all()) {
-            java.util.Set<Integer> defaults = new java.util.HashSet<>();
-            java.util.Set<Integer> constraints = new java.util.HashSet<>();
+        Iterator<String> lines = CommandRun.of("methods").out().lines().iterator();
+        for (Method<?> m : Methods.all()) {
+            Set<Integer> defaults = new HashSet<>();
+            Set<Integer> constraints = new HashSet<>();
             assertTrue(lines.next().startsWith(m.name() + "  ("), m.name());
             lines.next(); // summary
             lines.next(); // reference

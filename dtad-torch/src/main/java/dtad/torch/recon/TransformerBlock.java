@@ -59,9 +59,12 @@ final class TransformerBlock {
         return x.add(mlp.mul(m.get(5)));
     }
 
-    /** {@code x * (1 + scale) + shift} ({@code 1 + scale} is one row: two passes over {@code x}, not three). */
+    /**
+     * {@code x * (1 + scale) + shift} ({@code 1 + scale} is one row: two passes over {@code x}, not three). The one
+     * is a {@link Tensors#scalar}, as every constant a training pass combines with its tensors.
+     */
     static NDArray modulate(NDArray x, NDArray shift, NDArray scale) {
-        return x.mul(scale.add(1f)).add(shift);
+        return x.mul(scale.add(Tensors.scalar(x.getManager(), 1f))).add(shift);
     }
 
     private NDArray attention(NDList weights, NDArray x) {
