@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = "Diffusion-based anomaly detection: fit, score and benchmark detectors.",
         subcommands = {MethodsCommand.class, InfoCommand.class, FitCommand.class, ScoreCommand.class, ExplainCommand.class,
             GenerateCommand.class,
-            BenchCommand.class, ReportCommand.class,
+            BenchCommand.class, ReportCommand.class, MergeCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

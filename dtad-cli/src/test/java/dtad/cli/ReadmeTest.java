@@ -27,7 +27,7 @@ class ReadmeTest {
     private static final Path README = Path.of("..", "README.md");
 
     @ParameterizedTest
-    @ValueSource(strings = {"methods", "info", "generate", "fit", "score", "explain", "bench", "report"})
+    @ValueSource(strings = {"methods", "info", "generate", "fit", "score", "explain", "bench", "report", "merge"})
     void readmeShowsTheCurrentHelpOfEveryCommand(String command) throws IOException {
         CommandRun help = CommandRun.of(command, "--help");
         assertEquals(0, help.exitCode());

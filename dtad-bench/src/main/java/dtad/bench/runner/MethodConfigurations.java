@@ -70,7 +70,7 @@ final class MethodConfigurations {
         return completed;
     }
 
-    private static Map<String, String> read(Path file) throws IOException {
+    static Map<String, String> read(Path file) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         if (!Files.exists(file)) {
             return out;
