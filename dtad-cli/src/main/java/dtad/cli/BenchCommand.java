@@ -99,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--setting", paramLabel = "semi|unsup|unsup-nodup|one-class",
             description = "semi: train on half of the normal rows (default; one-class for MVTec-AD categories); unsup: "
                     + "train on a bootstrap of all rows; unsup-nodup: unsup without resampling data sets under 1,000 "
-                    + "rows to 1,000 (the published unsupervised KNN and DTE-NP figures); one-class (images): train on "
+                    + "rows to 1,000 (no row's copies among its own neighbours); one-class (images): train on "
                     + "the training split's images of class k (MVTec-AD: train/good), test on the test split.")
     String setting;
 

@@ -17,8 +17,9 @@ public enum Setting {
     /**
      * {@link #UNSUP} without the protocol's first step: a data set of fewer than
      * {@value AdbenchProtocol#MIN_ROWS} rows keeps its rows instead of being resampled with replacement to
-     * that many. The DTE paper's published unsupervised KNN and DTE-NP figures were made so (docs/fidelity.md):
-     * the copies of the resampling put a row's own duplicates among its nearest neighbours.
+     * that many, so that no row has copies of itself among its nearest neighbours (with k = 5, a row with five
+     * copies has a k-NN distance of zero whatever it is). The DTE paper's published unsupervised figures are
+     * {@link #UNSUP}'s, KNN's and DTE-NP's with k = 32 (docs/fidelity.md, "Which unsupervised procedure").
      */
     UNSUP_NODUP,
     /**
