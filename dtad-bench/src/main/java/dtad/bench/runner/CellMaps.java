@@ -7,6 +7,7 @@ import dtad.io.NpyWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -48,6 +49,22 @@ public final class CellMaps {
         NpyArray m = NpyReader.read(maps);
         NpyArray s = NpyReader.read(scores);
         return Optional.of(new Stored(m.toMatrix(), s.values()));
+    }
+
+    /**
+     * Copies a cell's maps and scores from one results folder to another, replacing the target's (those of an
+     * earlier, failed run of the cell); does nothing when the source has none.
+     */
+    static void copy(Path from, Path to, String dataset, String method, int seed) throws IOException {
+        Path maps = mapsFile(from, dataset, method, seed);
+        Path scores = scoresFile(from, dataset, method, seed);
+        if (!Files.isRegularFile(maps) || !Files.isRegularFile(scores)) {
+            return;
+        }
+        Path mapsTo = mapsFile(to, dataset, method, seed);
+        Files.createDirectories(mapsTo.getParent());
+        Files.copy(maps, mapsTo, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(scores, scoresFile(to, dataset, method, seed), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** A cell's stored maps (one row per test image) and scores. */

@@ -83,6 +83,25 @@ class ResultsMergeTest {
     }
 
     @Test
+    void anAddedCellBringsItsAnomalyMaps(@TempDir Path tmp) throws IOException {
+        Path source = folder(tmp.resolve("source"), List.of(), ok("KNN", 0, 0.90), ok("KNN", 1, 0.91));
+        Path maps = CellMaps.mapsFile(source, "38_thyroid", "KNN", 1);
+        Files.createDirectories(maps.getParent());
+        Files.write(maps, new byte[] {1, 2, 3});
+        Files.write(maps.resolveSibling("KNN-seed1-scores.npy"), new byte[] {4, 5});
+        Path target = tmp.resolve("target");
+
+        ResultsMerge.merge(target, List.of(source));
+
+        Path copied = CellMaps.mapsFile(target, "38_thyroid", "KNN", 1);
+        try (var files = Files.list(copied.getParent())) {
+            assertEquals(List.of("KNN-seed1-scores.npy", "KNN-seed1.npy"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals(3, Files.size(copied));
+    }
+
+    @Test
     void refusesOtherParametersBeforeWritingAnything(@TempDir Path tmp) throws IOException {
         Path target = folder(tmp.resolve("target"), List.of("KNN.k=5"), ok("KNN", 0, 0.90));
         Path same = folder(tmp.resolve("same"), List.of(), ok("IForest", 0, 0.95));
