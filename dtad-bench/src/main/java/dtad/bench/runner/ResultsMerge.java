@@ -70,7 +70,7 @@ public final class ResultsMerge {
                     }
                 }
             }
-            MethodConfigurations.checkAndRecord(target, specs(toAdd.values(), from));
+            MethodConfigurations.checkAndRecord(target, specs(read));
             Path details = target.resolve(CellDetailsCsv.FILE);
             for (ResultRow row : toAdd.values()) {
                 log.append(row);
@@ -84,20 +84,27 @@ public final class ResultsMerge {
         }
     }
 
-    /** The methods of the rows to add, each as its source recorded it; two sources that differ are refused. */
-    private static List<MethodSpec> specs(Iterable<ResultRow> rows, Map<String, Source> from) {
+    /**
+     * The methods of every source's rows, each as its source recorded it: a cell already in the target still
+     * has to be the same method, so a source run with other parameters is refused even when it adds nothing.
+     */
+    private static List<MethodSpec> specs(List<Source> sources) {
         Map<String, MethodSpec> specs = new LinkedHashMap<>();
         Map<String, Path> recordedIn = new LinkedHashMap<>();
-        for (ResultRow row : rows) {
-            Source source = from.get(row.key());
-            MethodSpec spec = source.spec(row.method());
-            MethodSpec before = specs.putIfAbsent(row.method(), spec);
-            if (before != null && !before.configurationText().equals(spec.configurationText())) {
-                throw new IllegalArgumentException(source.dir + " and " + recordedIn.get(row.method()) + " hold results of "
-                        + row.method() + " made with other parameters (" + spec.configurationText() + "; "
-                        + before.configurationText() + ")");
+        for (Source source : sources) {
+            for (ResultRow row : source.rows) {
+                if (recordedIn.containsKey(row.method()) && recordedIn.get(row.method()).equals(source.dir)) {
+                    continue;
+                }
+                MethodSpec spec = source.spec(row.method());
+                MethodSpec before = specs.putIfAbsent(row.method(), spec);
+                if (before != null && !before.configurationText().equals(spec.configurationText())) {
+                    throw new IllegalArgumentException(source.dir + " and " + recordedIn.get(row.method())
+                            + " hold results of " + row.method() + " made with other parameters ("
+                            + spec.configurationText() + "; " + before.configurationText() + ")");
+                }
+                recordedIn.put(row.method(), source.dir);
             }
-            recordedIn.putIfAbsent(row.method(), source.dir);
         }
         return List.copyOf(specs.values());
     }

@@ -115,6 +115,12 @@ class ResultsMergeTest {
         assertEquals(before, Files.readString(target.resolve("results.csv")));
         assertTrue(!Files.readString(target.resolve(MethodConfigurations.FILE_NAME)).contains("IForest"));
 
+        // Also when every cell of the source is already there: they are other cells under the same keys.
+        Path sameCells = folder(tmp.resolve("same-cells"), List.of("KNN.k=32"), ok("KNN", 0, 0.97));
+        message = assertThrows(IllegalArgumentException.class,
+                () -> ResultsMerge.merge(target, List.of(sameCells))).getMessage();
+        assertTrue(message.contains("holds results of KNN made with other parameters"), message);
+
         Path otherToo = folder(tmp.resolve("other-too"), List.of("KNN.k=10"), ok("KNN", 2, 0.97));
         message = assertThrows(IllegalArgumentException.class,
                 () -> ResultsMerge.merge(tmp.resolve("new"), List.of(other, otherToo))).getMessage();
