@@ -21,10 +21,11 @@ import java.util.Map;
  * Joins the cells of other results folders into one, for a benchmark split over machines or runs (a long run
  * on two machines, a rerun of some methods in a folder of its own). A cell of a source is added when the target
  * has no row for it, or only a failed one and the source an ok one; the first source that has a cell wins over
- * the later ones, with its details and anomaly maps ({@link CellMaps}). The methods' parameters ({@value MethodConfigurations#FILE_NAME}) must agree, as when a run
- * resumes: a method recorded with other parameters in the target or in another source is refused before
- * anything is written. The target's {@code results.csv} is held locked throughout, so a benchmark still
- * running into it is refused; a source may still be running (only its complete rows are read).
+ * the later ones, with its details and anomaly maps ({@link CellMaps}). The methods' parameters
+ * ({@value MethodConfigurations#FILE_NAME}) must agree, as when a run resumes: a method recorded with other
+ * parameters in the target or in another source is refused before anything is written. The target's
+ * {@code results.csv} is held locked throughout, so a benchmark still running into it is refused; a source may
+ * still be running (only its complete rows are read).
  */
 public final class ResultsMerge {
     private ResultsMerge() {
