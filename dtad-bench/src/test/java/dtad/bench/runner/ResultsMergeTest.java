@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class ResultsMergeTest {
     }
 
     private static Map<String, ResultRow> cells(Path dir) throws IOException {
-        Map<String, ResultRow> out = new java.util.LinkedHashMap<>();
+        Map<String, ResultRow> out = new LinkedHashMap<>();
         for (ResultRow row : ResultsCsv.latestPerCell(ResultsCsv.read(dir.resolve("results.csv")))) {
             out.put(row.key(), row);
         }
