@@ -41,13 +41,11 @@ public final class CellMaps {
 
     /** A cell's maps and scores, if it wrote them. */
     public static Optional<Stored> read(Path outDir, String dataset, String method, int seed) {
-        Path maps = mapsFile(outDir, dataset, method, seed);
-        Path scores = scoresFile(outDir, dataset, method, seed);
-        if (!Files.isRegularFile(maps) || !Files.isRegularFile(scores)) {
+        if (!stored(outDir, dataset, method, seed)) {
             return Optional.empty();
         }
-        NpyArray m = NpyReader.read(maps);
-        NpyArray s = NpyReader.read(scores);
+        NpyArray m = NpyReader.read(mapsFile(outDir, dataset, method, seed));
+        NpyArray s = NpyReader.read(scoresFile(outDir, dataset, method, seed));
         return Optional.of(new Stored(m.toMatrix(), s.values()));
     }
 
@@ -56,15 +54,20 @@ public final class CellMaps {
      * earlier, failed run of the cell); does nothing when the source has none.
      */
     static void copy(Path from, Path to, String dataset, String method, int seed) throws IOException {
-        Path maps = mapsFile(from, dataset, method, seed);
-        Path scores = scoresFile(from, dataset, method, seed);
-        if (!Files.isRegularFile(maps) || !Files.isRegularFile(scores)) {
+        if (!stored(from, dataset, method, seed)) {
             return;
         }
         Path mapsTo = mapsFile(to, dataset, method, seed);
         Files.createDirectories(mapsTo.getParent());
-        Files.copy(maps, mapsTo, StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(scores, scoresFile(to, dataset, method, seed), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(mapsFile(from, dataset, method, seed), mapsTo, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(scoresFile(from, dataset, method, seed), scoresFile(to, dataset, method, seed),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Whether a cell wrote both its maps and its scores into {@code outDir}. */
+    private static boolean stored(Path outDir, String dataset, String method, int seed) {
+        return Files.isRegularFile(mapsFile(outDir, dataset, method, seed))
+                && Files.isRegularFile(scoresFile(outDir, dataset, method, seed));
     }
 
     /** A cell's stored maps (one row per test image) and scores. */

@@ -2,6 +2,9 @@ package dtad.bench.runner;
 
 import dtad.InputException;
 import dtad.io.AtomicFiles;
+import dtad.method.Method;
+import dtad.method.Methods;
+import dtad.method.StandardParameters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,6 +59,21 @@ final class MethodConfigurations {
             recorded.forEach((name, config) -> text.append(name).append('\t').append(config).append('\n'));
             AtomicFiles.write(file, true, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
         }
+    }
+
+    /**
+     * A method as a folder recorded it ({@code line}, as in the file): its parameters, each key the line lacks at the
+     * value older files stand for, as a resume compares them ({@link #completed}).
+     */
+    static MethodSpec recorded(String name, String line) {
+        Method<?> method = Methods.find(name);
+        Map<String, String> given = MethodSpec.parseConfigurationText(line);
+        Map<String, String> params = method.parameters().completedFromFile(given);
+        // A seed that followed the protocol is in no line; completing it would pin it.
+        if (!given.containsKey(StandardParameters.SEED.name())) {
+            params.remove(StandardParameters.SEED.name());
+        }
+        return new MethodSpec(method, params, false);
     }
 
     /**

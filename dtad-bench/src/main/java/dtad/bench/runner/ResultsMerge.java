@@ -6,9 +6,6 @@ import dtad.bench.results.CellDetailsCsv;
 import dtad.bench.results.ResultRow;
 import dtad.bench.results.ResultsCsv;
 import dtad.bench.results.ResultsLog;
-import dtad.method.Method;
-import dtad.method.Methods;
-import dtad.method.StandardParameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,19 +50,19 @@ public final class ResultsMerge {
         }
         Files.createDirectories(target);
         try (ResultsLog log = ResultsLog.open(target.resolve("results.csv"))) {
-            Map<String, ResultRow> have = new LinkedHashMap<>();
+            // The target's latest row per cell, then each cell added from a source.
+            Map<String, ResultRow> latest = new LinkedHashMap<>();
             for (ResultRow row : ResultsCsv.latestPerCell(log.existingRows())) {
-                have.put(row.key(), row);
+                latest.put(row.key(), row);
             }
-            Map<String, Source> from = new LinkedHashMap<>();
-            Map<String, ResultRow> toAdd = new LinkedHashMap<>();
+            List<Added> added = new ArrayList<>();
             int alreadyThere = 0;
             for (Source source : read) {
                 for (ResultRow row : source.rows) {
-                    ResultRow there = toAdd.containsKey(row.key()) ? toAdd.get(row.key()) : have.get(row.key());
+                    ResultRow there = latest.get(row.key());
                     if (there == null || (!there.ok() && row.ok())) {
-                        toAdd.put(row.key(), row);
-                        from.put(row.key(), source);
+                        latest.put(row.key(), row);
+                        added.add(new Added(row, source));
                     } else {
                         alreadyThere++;
                     }
@@ -73,15 +70,16 @@ public final class ResultsMerge {
             }
             MethodConfigurations.checkAndRecord(target, specs(read));
             Path details = target.resolve(CellDetailsCsv.FILE);
-            for (ResultRow row : toAdd.values()) {
+            for (Added cell : added) {
+                ResultRow row = cell.row();
                 log.append(row);
-                CellDetails d = from.get(row.key()).details.get(row.key());
+                CellDetails d = cell.source().details.get(row.key());
                 if (d != null) {
                     CellDetailsCsv.append(details, d);
                 }
-                CellMaps.copy(from.get(row.key()).dir, target, row.dataset(), row.method(), row.seed());
+                CellMaps.copy(cell.source().dir, target, row.dataset(), row.method(), row.seed());
             }
-            return new Outcome(toAdd.size(), alreadyThere);
+            return new Outcome(added.size(), alreadyThere);
         }
     }
 
@@ -91,23 +89,24 @@ public final class ResultsMerge {
      */
     private static List<MethodSpec> specs(List<Source> sources) {
         Map<String, MethodSpec> specs = new LinkedHashMap<>();
-        Map<String, Path> recordedIn = new LinkedHashMap<>();
+        Map<String, Path> firstIn = new LinkedHashMap<>();
         for (Source source : sources) {
-            for (ResultRow row : source.rows) {
-                if (recordedIn.containsKey(row.method()) && recordedIn.get(row.method()).equals(source.dir)) {
-                    continue;
-                }
-                MethodSpec spec = source.spec(row.method());
-                MethodSpec before = specs.putIfAbsent(row.method(), spec);
+            for (String name : source.rows.stream().map(ResultRow::method).distinct().toList()) {
+                MethodSpec spec = source.spec(name);
+                MethodSpec before = specs.putIfAbsent(name, spec);
                 if (before != null && !before.configurationText().equals(spec.configurationText())) {
-                    throw new IllegalArgumentException(source.dir + " and " + recordedIn.get(row.method())
-                            + " hold results of " + row.method() + " made with other parameters ("
-                            + spec.configurationText() + "; " + before.configurationText() + ")");
+                    throw new IllegalArgumentException(source.dir + " and " + firstIn.get(name) + " hold results of "
+                            + name + " made with other parameters (" + spec.configurationText() + "; "
+                            + before.configurationText() + ")");
                 }
-                recordedIn.put(row.method(), source.dir);
+                firstIn.putIfAbsent(name, source.dir);
             }
         }
         return List.copyOf(specs.values());
+    }
+
+    /** A cell to add and the source it comes from. */
+    private record Added(ResultRow row, Source source) {
     }
 
     /** One source folder as read: its latest row per cell, its cells' details, its methods' parameters. */
@@ -123,21 +122,14 @@ public final class ResultsMerge {
                     MethodConfigurations.read(dir.resolve(MethodConfigurations.FILE_NAME)));
         }
 
-        /** The method as this folder ran it: its recorded parameters, keys added since at their older values. */
+        /** The method as this folder ran it. */
         MethodSpec spec(String name) {
             String recorded = configurations.get(name);
             if (recorded == null) {
                 throw new InputException(dir + ": results of " + name + " but no line for it in "
                         + MethodConfigurations.FILE_NAME);
             }
-            Method<?> method = Methods.find(name);
-            Map<String, String> given = MethodSpec.parseConfigurationText(recorded);
-            Map<String, String> params = method.parameters().completedFromFile(given);
-            // A seed that followed the protocol is in no line; completing it would pin it.
-            if (!given.containsKey(StandardParameters.SEED.name())) {
-                params.remove(StandardParameters.SEED.name());
-            }
-            return new MethodSpec(method, params, false);
+            return MethodConfigurations.recorded(name, recorded);
         }
     }
 }
