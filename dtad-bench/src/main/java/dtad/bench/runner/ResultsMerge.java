@@ -88,21 +88,23 @@ public final class ResultsMerge {
      * has to be the same method, so a source run with other parameters is refused even when it adds nothing.
      */
     private static List<MethodSpec> specs(List<Source> sources) {
-        Map<String, MethodSpec> specs = new LinkedHashMap<>();
-        Map<String, Path> firstIn = new LinkedHashMap<>();
+        Map<String, Recorded> first = new LinkedHashMap<>();
         for (Source source : sources) {
             for (String name : source.rows.stream().map(ResultRow::method).distinct().toList()) {
                 MethodSpec spec = source.spec(name);
-                MethodSpec before = specs.putIfAbsent(name, spec);
-                if (before != null && !before.configurationText().equals(spec.configurationText())) {
-                    throw new IllegalArgumentException(source.dir + " and " + firstIn.get(name) + " hold results of "
+                Recorded before = first.putIfAbsent(name, new Recorded(spec, source.dir));
+                if (before != null && !before.spec().configurationText().equals(spec.configurationText())) {
+                    throw new IllegalArgumentException(source.dir + " and " + before.in() + " hold results of "
                             + name + " made with other parameters (" + spec.configurationText() + "; "
-                            + before.configurationText() + ")");
+                            + before.spec().configurationText() + ")");
                 }
-                firstIn.putIfAbsent(name, source.dir);
             }
         }
-        return List.copyOf(specs.values());
+        return first.values().stream().map(Recorded::spec).toList();
+    }
+
+    /** A method as the first source holding it recorded it. */
+    private record Recorded(MethodSpec spec, Path in) {
     }
 
     /** A cell to add and the source it comes from. */
